@@ -1,0 +1,52 @@
+import { startTestApp, type TestApp } from '../support/test-app';
+
+interface OpenApiOperation {
+  security?: unknown[];
+  requestBody?: unknown;
+  responses: Record<string, { content?: Record<string, unknown> }>;
+}
+
+describe('health and API documentation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('reports liveness and database readiness', async () => {
+    const res = await t.http.get('/api/health').expect(200);
+    expect(res.body).toMatchObject({ status: 'ok', database: 'up' });
+  });
+
+  it('serves the OpenAPI UI and document', async () => {
+    const ui = await t.http.get('/api/docs/').expect(200);
+    expect(ui.text).toContain('swagger-ui');
+    const doc = await t.http.get('/api/docs-json').expect(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+  });
+
+  it('documents error answers as problem+json on every secured operation', async () => {
+    const doc = await t.http.get('/api/docs-json');
+    const paths = doc.body.paths as Record<string, Record<string, OpenApiOperation>>;
+    const operations = Object.entries(paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })),
+    );
+    expect(operations.length).toBeGreaterThan(3);
+    for (const { name, op } of operations) {
+      const statuses = Object.keys(op.responses);
+      expect({ name, hasSuccess: statuses.some((s) => s.startsWith('2')) }).toEqual({
+        name,
+        hasSuccess: true,
+      });
+      if (op.security) {
+        for (const status of ['401', '403']) {
+          expect({ name, status, content: Object.keys(op.responses[status]?.content ?? {}) }).toEqual({
+            name,
+            status,
+            content: ['application/problem+json'],
+          });
+        }
+      }
+    }
+  });
+});

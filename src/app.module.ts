@@ -5,16 +5,19 @@ import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { requestIdFor } from './common/request-id';
+import { Clock, SystemClock } from './common/clock';
+import { ProjectsModule } from './projects/projects.module';
 import { DatabaseModule } from './database/database.module';
+import { DefinitionsModule } from './definitions/definitions.module';
 import { HealthController } from './health/health.controller';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, clock),
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
@@ -34,6 +37,8 @@ export class AppModule {
         CqrsModule.forRoot(),
         DatabaseModule,
         AuthModule,
+        DefinitionsModule,
+        ProjectsModule,
       ],
       controllers: [HealthController],
     };

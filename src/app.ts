@@ -4,14 +4,15 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
-import { jsonBody } from './common/json-body';
+import type { Clock } from './common/clock';
+import { definitionJsonBody, jsonBody } from './common/json-body';
 import { ProblemFilter } from './common/problem.filter';
 import { requestIdFor } from './common/request-id';
 import { createValidationPipe } from './common/validation';
 
 /** Builds the whole service (API, docs, console) without listening, so tests boot the same thing. */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createApp(config: AppConfig, clock?: Clock): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock), {
     bodyParser: false,
     bufferLogs: true,
     // Start-up errors reach main(), which reports them in one line instead of exiting here.
@@ -26,6 +27,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       next();
     },
   );
+  app.use('/api/definitions', ...definitionJsonBody());
   app.use(...jsonBody());
   app.setGlobalPrefix('api', { exclude: ['/', '/console/{*path}'] });
   app.useGlobalPipes(createValidationPipe());

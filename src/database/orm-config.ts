@@ -1,9 +1,10 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { PrincipalEntity } from '../auth/principal.entity';
+import { DefinitionVersionEntity } from '../definitions/definition-version.entity';
 import { migrations } from './migrations';
 
-export const entities = [PrincipalEntity];
+export const entities = [PrincipalEntity, DefinitionVersionEntity];
 
 export function ormConfig(clientUrl: string, poolMax = 16): Options {
   return defineConfig({

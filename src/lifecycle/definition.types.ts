@@ -47,6 +47,7 @@ export interface StateConfig {
   id?: string;
   initial?: string;
   meta?: { label: LocalizedLabel } & JsonObject;
+  description?: string;
   states?: Record<string, StateConfig>;
   on?: Record<string, TransitionsConfig>;
   /** Delayed transitions keyed by a delay name declared in `LifecycleDefinition.delays`. */

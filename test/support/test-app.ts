@@ -4,6 +4,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../src/app';
 import type { AppConfig } from '../../src/config/app-config';
+import type { Clock } from '../../src/common/clock';
 import type { Role } from '../../src/lifecycle/definition.types';
 
 export interface TestApp {
@@ -30,9 +31,9 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 }
 
 /** Boots the real service on this test file's database; requests go through supertest. */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<AppConfig> = {}, clock?: Clock): Promise<TestApp> {
   const config = testConfig(overrides);
-  const app = await createApp(config);
+  const app = await createApp(config, clock);
   await app.init();
   const http = request(app.getHttpServer());
   const adminKey = config.adminKey ?? '';

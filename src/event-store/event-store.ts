@@ -1,0 +1,312 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { Transaction } from '@mikro-orm/core';
+import { textArrayLiteral } from '../database/pg-array';
+import { auditEntryOf, chainHash, GENESIS_HASH } from '../audit/audit-entry';
+import type { SnapshotJson } from '../lifecycle/engine.types';
+import type {
+  AppendOutcome,
+  AppendRequest,
+  CreateRequest,
+  Deadline,
+  IdempotencyRecord,
+  NewEvent,
+  ProjectHead,
+  ReadModel,
+} from './event-store.types';
+
+export interface LoadedHead {
+  head?: ProjectHead;
+  idempotency?: IdempotencyRecord;
+}
+
+interface HeadRow {
+  id: string | null;
+  enterprise_id: string;
+  title: string;
+  definition_key: string;
+  definition_version: number;
+  snapshot: SnapshotJson;
+  deadlines: Deadline[];
+  version: number;
+  chain_head: string;
+  request_hash: string | null;
+  idem_status: number;
+  idem_body: string;
+}
+
+/**
+ * Appends events. Each append is ONE SQL statement: the read-model update guarded by the expected
+ * version, and, conditional on it, the event, its hash-chained audit entry, the idempotency record and
+ * the timer changes. One statement is one transaction and one round trip: all of it commits or none.
+ */
+@Injectable()
+export class EventStore {
+  constructor(private readonly em: EntityManager) {}
+
+  async append(request: AppendRequest, tx?: Transaction): Promise<AppendOutcome> {
+    const version = request.expectedVersion + 1;
+    const { entry, hash } = this.chain(
+      request.projectId,
+      version,
+      request.prevHash,
+      request.definition,
+      request.stateBefore,
+      request.event,
+      request.readModel,
+    );
+    const rows = await this.em.getConnection().execute<{ appended: number }[]>(
+      `with head as (
+         update projects set state_value = ?::jsonb, state_paths = ?::text[], status = ?, context = ?::jsonb,
+           snapshot = ?::jsonb, overdue = ?, overdue_since = ?::timestamptz, flags = ?::text[], deadlines = ?::jsonb,
+           version = ?, chain_head = ?, updated_at = ?::timestamptz
+         where id = ? and version = ? returning id),
+       ${EVENT_WRITES}
+       select count(*)::int as appended from head`,
+      [
+        ...readModelParams(request.readModel),
+        version,
+        hash,
+        request.event.occurredAt,
+        request.projectId,
+        request.expectedVersion,
+        ...this.writeParams(
+          request.projectId,
+          version,
+          request.definition,
+          request.stateBefore,
+          request.event,
+          request.readModel,
+          entry,
+          request.prevHash,
+          hash,
+          request.timers,
+          request.idempotency,
+          request.firedTimer,
+        ),
+      ],
+      'all',
+      tx,
+    );
+    return rows[0].appended === 1 ? { appended: true, hash } : { appended: false };
+  }
+
+  async create(request: CreateRequest, tx?: Transaction): Promise<string> {
+    const { entry, hash } = this.chain(
+      request.projectId,
+      1,
+      GENESIS_HASH,
+      request.definition,
+      null,
+      request.event,
+      request.readModel,
+    );
+    await this.em.getConnection().execute(
+      `with head as (
+         insert into projects (state_value, state_paths, status, context, snapshot, overdue, overdue_since, flags, deadlines,
+           version, chain_head, updated_at, id, enterprise_id, title, definition_key, definition_version, created_at)
+         values (?::jsonb, ?::text[], ?, ?::jsonb, ?::jsonb, ?, ?::timestamptz, ?::text[], ?::jsonb,
+           1, ?, ?::timestamptz, ?, ?, ?, ?, ?, ?::timestamptz) returning id),
+       ${EVENT_WRITES}
+       select count(*)::int as appended from head`,
+      [
+        ...readModelParams(request.readModel),
+        hash,
+        request.createdAt,
+        request.projectId,
+        request.enterpriseId,
+        request.title,
+        request.definition.key,
+        request.definition.version,
+        request.createdAt,
+        ...this.writeParams(
+          request.projectId,
+          1,
+          request.definition,
+          null,
+          request.event,
+          request.readModel,
+          entry,
+          GENESIS_HASH,
+          hash,
+          request.timers,
+          request.idempotency,
+        ),
+      ],
+      'all',
+      tx,
+    );
+    return hash;
+  }
+
+  /** The stream head and, when a key is given, its idempotency record: one round trip. */
+  async loadHead(projectId: string, idempotency?: { principalId: string; key: string }): Promise<LoadedHead> {
+    const rows = await this.em.getConnection().execute<HeadRow[]>(
+      `select p.id, p.enterprise_id, p.title, p.definition_key, p.definition_version, p.snapshot, p.deadlines,
+              p.version, p.chain_head, i.request_hash, i.status as idem_status, i.body as idem_body
+       from (select 1) as one
+       left join projects p on p.id = ?
+       left join idempotency_records i on i.principal_id = ? and i.key = ?`,
+      [projectId, idempotency?.principalId ?? null, idempotency?.key ?? null],
+    );
+    const row = rows[0];
+    const head: ProjectHead | undefined = row.id
+      ? {
+          id: row.id,
+          enterpriseId: row.enterprise_id,
+          title: row.title,
+          definitionKey: row.definition_key,
+          definitionVersion: row.definition_version,
+          snapshot: row.snapshot,
+          deadlines: row.deadlines,
+          version: row.version,
+          chainHead: row.chain_head,
+        }
+      : undefined;
+    const stored =
+      idempotency && row.request_hash !== null
+        ? { ...idempotency, requestHash: row.request_hash, status: row.idem_status, body: row.idem_body }
+        : undefined;
+    return { head, idempotency: stored };
+  }
+
+  async findIdempotency(principalId: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const rows = await this.em
+      .getConnection()
+      .execute<{ request_hash: string; status: number; body: string }[]>(
+        'select request_hash, status, body from idempotency_records where principal_id = ? and key = ?',
+        [principalId, key],
+      );
+    const row = rows[0];
+    return row && { principalId, key, requestHash: row.request_hash, status: row.status, body: row.body };
+  }
+
+  private chain(
+    projectId: string,
+    version: number,
+    prevHash: string,
+    definition: { key: string; version: number },
+    stateBefore: AppendRequest['stateBefore'] | null,
+    event: NewEvent,
+    readModel: ReadModel,
+  ) {
+    const entry = auditEntryOf({
+      projectId,
+      version,
+      type: event.type,
+      payload: event.payload,
+      actorId: event.actor.id,
+      actorRole: event.actor.role,
+      occurredAt: event.occurredAt,
+      stateBefore,
+      stateAfter: readModel.stateValue,
+      definitionKey: definition.key,
+      definitionVersion: definition.version,
+      requestId: event.requestId,
+      idempotencyKey: event.idempotencyKey,
+    });
+    return { entry, hash: chainHash(prevHash, entry) };
+  }
+
+  private writeParams(
+    projectId: string,
+    version: number,
+    definition: { key: string; version: number },
+    stateBefore: AppendRequest['stateBefore'] | null,
+    event: NewEvent,
+    readModel: ReadModel,
+    entry: unknown,
+    prevHash: string,
+    hash: string,
+    timers: AppendRequest['timers'],
+    idempotency?: IdempotencyRecord,
+    firedTimer?: AppendRequest['firedTimer'],
+  ): unknown[] {
+    const arm = timers.arm.map((t) => ({
+      key: t.key,
+      event_type: t.eventType,
+      due_at: t.dueAt,
+      derivation: t.derivation,
+    }));
+    return [
+      // events
+      projectId,
+      version,
+      event.type,
+      JSON.stringify(event.payload),
+      event.actor.id,
+      event.actor.role,
+      event.occurredAt,
+      definition.key,
+      definition.version,
+      stateBefore === null ? null : JSON.stringify(stateBefore),
+      JSON.stringify(readModel.stateValue),
+      event.requestId,
+      event.idempotencyKey,
+      // audit_entries
+      projectId,
+      version,
+      JSON.stringify(entry),
+      prevHash,
+      hash,
+      // idempotency_records
+      idempotency?.principalId ?? null,
+      idempotency?.key ?? null,
+      idempotency?.requestHash ?? null,
+      idempotency?.status ?? null,
+      idempotency?.body ?? null,
+      projectId,
+      idempotency !== undefined,
+      // timers: cancel, arm, settle the fired one
+      event.occurredAt,
+      version,
+      projectId,
+      textArrayLiteral(timers.cancel),
+      projectId,
+      version,
+      JSON.stringify(arm),
+      event.occurredAt,
+      version,
+      projectId,
+      firedTimer?.key ?? null,
+      firedTimer?.armedVersion ?? null,
+    ];
+  }
+}
+
+/** Every write after the read-model row, each conditional on `head` having produced that row. */
+const EVENT_WRITES = `
+  ev as (
+    insert into events (project_id, version, type, payload, actor_id, actor_role, occurred_at, definition_key,
+      definition_version, state_before, state_after, request_id, idempotency_key)
+    select ?, ?, ?, ?::jsonb, ?, ?, ?::timestamptz, ?, ?, ?::jsonb, ?::jsonb, ?, ? from head),
+  au as (
+    insert into audit_entries (project_id, version, entry, prev_hash, hash)
+    select ?, ?, ?::jsonb, ?, ? from head),
+  idem as (
+    insert into idempotency_records (principal_id, key, request_hash, status, body, project_id)
+    select ?, ?, ?, ?, ?, ? from head where ?),
+  cancelled as (
+    update timers set status = 'cancelled', settled_at = ?::timestamptz, settled_version = ?
+    where project_id = ? and timer_key = any(?::text[]) and status = 'armed' and exists (select 1 from head)),
+  armed as (
+    insert into timers (project_id, timer_key, armed_version, event_type, due_at, derivation)
+    select ?, t.key, ?, t.event_type, t.due_at, t.derivation
+    from head, jsonb_to_recordset(?::jsonb) as t(key text, event_type text, due_at timestamptz, derivation jsonb)),
+  fired as (
+    update timers set status = 'fired', settled_at = ?::timestamptz, settled_version = ?
+    where project_id = ? and timer_key = ? and armed_version = ? and status = 'armed' and exists (select 1 from head))`;
+
+function readModelParams(model: ReadModel): unknown[] {
+  return [
+    JSON.stringify(model.stateValue),
+    textArrayLiteral(model.statePaths),
+    model.status,
+    JSON.stringify(model.context),
+    JSON.stringify(model.snapshot),
+    model.overdue,
+    model.overdueSince,
+    textArrayLiteral(model.flags),
+    JSON.stringify(model.deadlines),
+  ];
+}

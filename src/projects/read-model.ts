@@ -1,0 +1,46 @@
+import type { JsonObject } from '../lifecycle/definition.types';
+import type { StateValueJson, TimerEffects, Transitioned } from '../lifecycle/engine.types';
+import type { Deadline, ReadModel } from '../event-store/event-store.types';
+
+/**
+ * Every path a state value is "in": `{construction: 'active'}` is in `construction` and
+ * `construction.active`, so a list filtered by `state=construction` finds it.
+ */
+export function statePathsOf(value: StateValueJson, prefix = ''): string[] {
+  if (typeof value === 'string') return [prefix + value];
+  return Object.entries(value).flatMap(([key, child]) => [
+    prefix + key,
+    ...statePathsOf(child, `${prefix}${key}.`),
+  ]);
+}
+
+/** Deadlines after an event: those of states left are gone, those of states entered are added. */
+export function nextDeadlines(previous: Deadline[], effects: TimerEffects, version: number): Deadline[] {
+  const kept = previous.filter((deadline) => !effects.cancel.includes(deadline.key));
+  const armed = effects.arm.map((timer) => ({ ...timer, armedVersion: version }));
+  return [...kept, ...armed].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.key.localeCompare(b.key));
+}
+
+function flagsOf(context: JsonObject): Record<string, unknown> {
+  const flags = context.flags;
+  return typeof flags === 'object' && flags !== null && !Array.isArray(flags) ? flags : {};
+}
+
+/** The read-model columns for the state a transition produced; pure, so rebuilds compute the same. */
+export function readModelOf(result: Transitioned, previousDeadlines: Deadline[], version: number): ReadModel {
+  const flags = flagsOf(result.context);
+  const overdueSince = result.context.overdueSince;
+  return {
+    stateValue: result.value,
+    statePaths: statePathsOf(result.value),
+    status: result.done ? 'done' : 'active',
+    context: result.context,
+    snapshot: result.snapshot,
+    overdue: flags.overdue === true,
+    overdueSince: flags.overdue === true && typeof overdueSince === 'string' ? overdueSince : null,
+    flags: Object.keys(flags)
+      .filter((flag) => flags[flag] === true)
+      .sort(),
+    deadlines: result.done ? [] : nextDeadlines(previousDeadlines, result.effects, version),
+  };
+}

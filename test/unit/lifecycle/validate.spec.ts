@@ -1,0 +1,359 @@
+import {
+  MAX_DEFINITION_BYTES,
+  createMachine,
+  InvalidDefinitionError,
+  validateDefinition,
+  type LifecycleDefinition,
+  type StateConfig,
+} from '../../../src/lifecycle';
+import { loadShipped } from './fixtures';
+
+const label = { zh: '标签', en: 'Label' };
+const anyPayload = { type: 'object', additionalProperties: false, properties: {} };
+
+/** A small valid definition the table below breaks one way at a time. */
+function base(): LifecycleDefinition {
+  return {
+    key: 'mini',
+    title: label,
+    roles: ['bureau', 'enterprise'],
+    data: { type: 'object' },
+    machine: {
+      id: 'mini',
+      initial: 'open',
+      states: {
+        open: { meta: { label }, on: { CLOSE: { target: 'closed' } } },
+        closed: { meta: { label }, type: 'final' },
+      },
+    },
+    events: { CLOSE: { label, roles: ['bureau'], payload: anyPayload } },
+    delays: {},
+  };
+}
+
+function broken(change: (d: LifecycleDefinition) => void): LifecycleDefinition {
+  const d = base();
+  change(d);
+  return d;
+}
+
+function nested(levels: number): StateConfig {
+  let state: StateConfig = { type: 'final' };
+  for (let i = 0; i < levels; i++) state = { initial: 's', states: { s: state } };
+  return state;
+}
+
+const open = (d: LifecycleDefinition) => d.machine.states.open;
+
+const cases: [string, unknown, string, string][] = [
+  ['not an object', 42, '', 'must be a JSON object, not number'],
+  ['null', null, '', 'not null'],
+  ['an array', [base()], '', 'not an array'],
+  [
+    '1 MB',
+    broken((d) => (d.data = { type: 'object', description: 'x'.repeat(1024 * 1024) })),
+    '',
+    `limit of ${MAX_DEFINITION_BYTES} bytes`,
+  ],
+  [
+    '200-level nesting',
+    broken((d) => (d.machine.states.open = nested(200))),
+    '/machine/states/open/states/s',
+    'nesting deeper than 64',
+  ],
+  [
+    '25-level state nesting',
+    broken((d) => (d.machine.states.open = nested(25))),
+    '/machine/states/open/states/s',
+    'states nested deeper than 20',
+  ],
+  ['state named __proto__', protoState(), '/machine/states/__proto__', 'invalid name'],
+  [
+    'state named constructor',
+    broken((d) =>
+      Object.defineProperty(d.machine.states, 'constructor', { value: { type: 'final' }, enumerable: true }),
+    ),
+    '/machine/states/constructor',
+    'reserved name',
+  ],
+  [
+    'unknown #id target',
+    broken((d) => (open(d).on = { CLOSE: { target: '#nowhere' } })),
+    '/machine/states/open/on/CLOSE/target',
+    'no state has id "nowhere"',
+  ],
+  [
+    'unknown sibling target',
+    broken((d) => (open(d).on = { CLOSE: { target: 'shut' } })),
+    '/machine/states/open/on/CLOSE/target',
+    'no state "shut"',
+  ],
+  [
+    'targets looping through #ids',
+    broken((d) => {
+      d.machine.states.open = { on: { CLOSE: { target: '#ping' } } };
+      d.machine.states.ping = { id: 'ping', on: { CLOSE: { target: '#pong' } } };
+      d.machine.states.pong = { id: 'pong', on: { CLOSE: { target: '#ping' } } };
+    }),
+    '/machine/states/ping',
+    'no final state can be reached',
+  ],
+  [
+    'unknown XState key (invoke)',
+    broken((d) => Object.assign(open(d), { invoke: { src: 'fetch' } })),
+    '/machine/states/open/invoke',
+    'unknown property "invoke"',
+  ],
+  [
+    'unknown XState key (always)',
+    broken((d) => Object.assign(open(d), { always: { target: 'closed' } })),
+    '/machine/states/open/always',
+    'unknown property',
+  ],
+  [
+    'guard params of the wrong type',
+    broken(
+      (d) =>
+        (open(d).on = {
+          CLOSE: { target: 'closed', guard: { type: 'payloadEquals', params: { field: 5, value: 'x' } } },
+        }),
+    ),
+    '/machine/states/open/on/CLOSE/guard/params/field',
+    'must be string',
+  ],
+  [
+    'unknown guard',
+    broken((d) => (open(d).on = { CLOSE: { target: 'closed', guard: { type: 'isFriday' } } })),
+    '/machine/states/open/on/CLOSE/guard/type',
+    'unknown guard "isFriday"',
+  ],
+  [
+    'unknown action',
+    broken((d) => (open(d).on = { CLOSE: { target: 'closed', actions: [{ type: 'sendEmail' }] } })),
+    '/machine/states/open/on/CLOSE/actions/0/type',
+    'unknown action "sendEmail"',
+  ],
+  [
+    'unknown delay type',
+    broken((d) => (d.delays = { soon: { type: 'whenever' } })),
+    '/delays/soon/type',
+    'unknown delay "whenever"',
+  ],
+  [
+    'after with an undeclared delay',
+    broken((d) => (open(d).after = { later: { target: 'closed' } })),
+    '/machine/states/open/after/later',
+    'not declared in /delays',
+  ],
+  [
+    'event without roles',
+    broken((d) => (d.events.CLOSE = JSON.parse('{"label":{"zh":"关","en":"Close"},"payload":{}}'))),
+    '/events/CLOSE/roles',
+    'required property "roles"',
+  ],
+  [
+    'event with empty roles',
+    broken((d) => (d.events.CLOSE.roles = [])),
+    '/events/CLOSE/roles',
+    'fewer than 1',
+  ],
+  [
+    'event without payload schema',
+    broken((d) => (d.events.CLOSE = JSON.parse('{"label":{"zh":"关","en":"Close"},"roles":["bureau"]}'))),
+    '/events/CLOSE/payload',
+    'required property "payload"',
+  ],
+  [
+    'unknown role',
+    broken((d) => (d.events.CLOSE.roles = ['mayor' as 'bureau'])),
+    '/events/CLOSE/roles/0',
+    'unknown role "mayor"',
+  ],
+  [
+    'role not in the definition',
+    broken((d) => (d.events.CLOSE.roles = ['expert'])),
+    '/events/CLOSE/roles/0',
+    'unknown role "expert"',
+  ],
+  [
+    'event used but not declared',
+    broken((d) => (open(d).on = { SHUT: { target: 'closed' } })),
+    '/machine/states/open/on/SHUT',
+    'not declared in /events',
+  ],
+  [
+    'unreachable state',
+    broken((d) => (d.machine.states.orphan = { on: { CLOSE: { target: 'closed' } } })),
+    '/machine/states/orphan',
+    'unreachable',
+  ],
+  [
+    'dead-end non-final state',
+    broken((d) => {
+      d.machine.states.stuck = {};
+      open(d).on = {
+        CLOSE: [
+          { target: 'closed', guard: { type: 'payloadHas', params: { field: 'x' } } },
+          { target: 'stuck' },
+        ],
+      };
+    }),
+    '/machine/states/stuck',
+    'no final state can be reached',
+  ],
+  [
+    'negative duration',
+    broken((d) => (d.delays = { soon: { type: 'duration', params: { iso: '-P1D' } } })),
+    '/delays/soon/params',
+    'negative duration',
+  ],
+  [
+    'zero duration',
+    broken((d) => (d.delays = { soon: { type: 'duration', params: { iso: 'PT0S' } } })),
+    '/delays/soon/params',
+    'zero duration',
+  ],
+  [
+    'malformed duration',
+    broken(
+      (d) => (d.delays = { soon: { type: 'dateOffset', params: { date: 'context.x', offset: '1 year' } } }),
+    ),
+    '/delays/soon/params',
+    'not an ISO-8601 duration',
+  ],
+  [
+    'missing date field in delay params',
+    broken((d) => (d.delays = { due: { type: 'dateOffset', params: { offset: 'P1Y' } } })),
+    '/delays/due/params/date',
+    'required property "date"',
+  ],
+  [
+    'delay date outside context/data',
+    broken(
+      (d) => (d.delays = { due: { type: 'dateOffset', params: { date: 'process.env', offset: 'P1Y' } } }),
+    ),
+    '/delays/due/params/date',
+    'must match pattern',
+  ],
+  [
+    'timer re-entering its own state',
+    broken((d) => {
+      d.delays = { soon: { type: 'duration', params: { iso: 'P1D' } } };
+      open(d).after = { soon: { target: 'open', reenter: true } };
+    }),
+    '/machine/states/open/after/soon/target',
+    'never settles',
+  ],
+  [
+    'duplicate state id',
+    broken((d) => {
+      open(d).id = 'twin';
+      d.machine.states.closed.id = 'twin';
+    }),
+    '/machine/states/closed/id',
+    'duplicate state id "twin"',
+  ],
+  [
+    'relative target on the root',
+    broken((d) => (d.machine.on = { CLOSE: { target: 'closed' } })),
+    '/machine/on/CLOSE/target',
+    'must be ".closed"',
+  ],
+  [
+    'initial that is not a child',
+    broken((d) => (d.machine.initial = 'opened')),
+    '/machine/initial',
+    'not a child state',
+  ],
+  [
+    'payload schema ajv cannot compile',
+    broken((d) => (d.events.CLOSE.payload = { type: 'object', frobnicate: true })),
+    '/events/CLOSE/payload',
+    'not a usable JSON Schema',
+  ],
+  [
+    'final state with transitions',
+    broken((d) => (d.machine.states.closed.on = { CLOSE: { target: 'open' } })),
+    '/machine/states/closed',
+    'final state has no',
+  ],
+  ['unknown top-level key', broken((d) => Object.assign(d, { extra: 1 })), '/extra', 'unknown property'],
+  [
+    'applyChange naming an undeclared delay',
+    broken(
+      (d) =>
+        (open(d).on = {
+          CLOSE: { target: 'closed', actions: [{ type: 'applyChange', params: { overdueDelay: 'late' } }] },
+        }),
+    ),
+    '/machine/states/open/on/CLOSE/actions/0/params/overdueDelay',
+    'unknown delay "late"',
+  ],
+];
+
+function protoState(): unknown {
+  const d: unknown = JSON.parse(JSON.stringify(base()));
+  const text = JSON.stringify(d).replace('"closed":{"meta"', '"__proto__":{"type":"final"},"closed":{"meta"');
+  return JSON.parse(text);
+}
+
+describe('validateDefinition', () => {
+  it('accepts the shipped lifecycle and the base fixture', () => {
+    expect(validateDefinition(loadShipped())).toEqual({ valid: true, problems: [] });
+    expect(validateDefinition(base())).toEqual({ valid: true, problems: [] });
+  });
+
+  it.each(cases)('%s', (_name, definition, path, fragment) => {
+    const result = validateDefinition(definition);
+    expect(result.valid).toBe(false);
+    const match = result.problems.find((p) => p.path.startsWith(path) && p.message.includes(fragment));
+    if (!match)
+      throw new Error(`no problem at ${path} with "${fragment}" in ${JSON.stringify(result.problems)}`);
+  });
+
+  it('reports every problem at once', () => {
+    const d = broken((x) => {
+      x.events.CLOSE.roles = ['mayor' as 'bureau'];
+      open(x).on = { CLOSE: { target: '#nowhere', guard: { type: 'isFriday' } } };
+      x.delays = { soon: { type: 'duration', params: { iso: '-P1D' } } };
+      Object.assign(x.machine.states.closed, { invoke: {} });
+    });
+    const paths = validateDefinition(d).problems.map((p) => p.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/events/CLOSE/roles/0',
+        '/machine/states/open/on/CLOSE/target',
+        '/machine/states/open/on/CLOSE/guard/type',
+        '/delays/soon/params',
+        '/machine/states/closed/invoke',
+      ]),
+    );
+  });
+
+  it('never throws, whatever it is given', () => {
+    const cyclic: Record<string, unknown> = { key: 'x' };
+    cyclic.self = cyclic;
+    let deep: unknown = {};
+    for (let i = 0; i < 100_000; i++) deep = { states: deep };
+    const inputs: unknown[] = [
+      undefined,
+      '',
+      'x',
+      true,
+      0,
+      Symbol('s'),
+      () => 1,
+      new Date(),
+      cyclic,
+      deep,
+      { machine: 5 },
+      { machine: { states: 'x' } },
+      { events: [], machine: { states: { a: null } } },
+    ];
+    for (const input of inputs) expect(validateDefinition(input).valid).toBe(false);
+  });
+
+  it('createMachine refuses an invalid definition with its problems', () => {
+    expect(() => createMachine(broken((d) => (d.machine.initial = 'nope')))).toThrow(InvalidDefinitionError);
+  });
+});

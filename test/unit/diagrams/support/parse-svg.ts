@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** One `<g class="node|edge|cluster">` of a Graphviz SVG, as a strict XML parser read it. */
 export interface SvgGroup {
@@ -13,37 +13,77 @@ export interface SvgGroup {
   strokeWidths: string[];
 }
 
-/**
- * Parses SVG with Python's standard library XML parser (expat, via ElementTree): node_modules has
- * no XML parser, and a strict, maintained one is what a well-formedness check needs. Throws on any
- * well-formedness error.
- */
+/** An element as fast-xml-parser gives it with `preserveOrder`: `{ tag: children, ':@': attributes }`. */
+interface XmlElement {
+  tag: string;
+  attributes: Record<string, string>;
+  children: XmlNode[];
+}
+type XmlNode = XmlElement | string;
+type RawNode = Record<string, unknown>;
+
+const KINDS = new Set(['node', 'edge', 'cluster']);
+const SHAPES = new Set(['polygon', 'path', 'ellipse']);
+
+/** Throws on any well-formedness error; otherwise answers every node, edge and cluster group in document order. */
 export function parseSvg(svg: string): SvgGroup[] {
-  const run = spawnSync('python3', ['-c', PYTHON], { input: svg, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (run.error) throw new Error(`python3 is needed for the XML check: ${run.error.message}`);
-  if (run.status !== 0) throw new Error(`SVG is not well-formed XML: ${run.stderr}`);
-  return JSON.parse(run.stdout) as SvgGroup[];
+  const valid = XMLValidator.validate(svg);
+  if (valid !== true) {
+    throw new Error(`SVG is not well-formed XML: line ${valid.err.line}: ${valid.err.msg}`);
+  }
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    trimValues: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    // XML's numeric character references (&#10;, &#45;) decode only with this switch in fast-xml-parser.
+    processEntities: true,
+    htmlEntities: true,
+  });
+  const roots = (parser.parse(svg) as RawNode[]).map(toNode);
+  return descendants(roots)
+    .filter((el) => el.tag === 'g' && KINDS.has(el.attributes.class ?? ''))
+    .map(groupOf);
 }
 
-const PYTHON = `
-import sys, json, xml.etree.ElementTree as ET
-root = ET.fromstring(sys.stdin.buffer.read())
-S = '{http://www.w3.org/2000/svg}'
-out = []
-for g in root.iter(S + 'g'):
-    kind = g.get('class')
-    if kind not in ('node', 'edge', 'cluster'):
-        continue
-    title = g.find(S + 'title')
-    shapes = [e for e in g.iter() if e.tag in (S + 'polygon', S + 'path', S + 'ellipse')]
-    out.append({
-        'kind': kind,
-        'name': title.text if title is not None else '',
-        'tooltips': [t.text or '' for a in g.iter(S + 'a') for t in a.findall(S + 'title')],
-        'texts': [''.join(t.itertext()) for t in g.iter(S + 'text')],
-        'fills': [e.get('fill') for e in shapes if e.get('fill')],
-        'strokes': [e.get('stroke') for e in shapes if e.get('stroke')],
-        'strokeWidths': [e.get('stroke-width') for e in shapes if e.get('stroke-width')],
-    })
-json.dump(out, sys.stdout, ensure_ascii=False)
-`;
+function groupOf(g: XmlElement): SvgGroup {
+  const title = elementChildren(g).find((child) => child.tag === 'title');
+  const inside = descendants(g.children);
+  const shapes = inside.filter((el) => SHAPES.has(el.tag));
+  const attr = (name: string) => shapes.map((el) => el.attributes[name]).filter((v): v is string => !!v);
+  return {
+    kind: g.attributes.class as SvgGroup['kind'],
+    name: title ? textOf(title) : '',
+    tooltips: inside
+      .filter((el) => el.tag === 'a')
+      .flatMap((a) => elementChildren(a).filter((child) => child.tag === 'title'))
+      .map(textOf),
+    texts: inside.filter((el) => el.tag === 'text').map(textOf),
+    fills: attr('fill'),
+    strokes: attr('stroke'),
+    strokeWidths: attr('stroke-width'),
+  };
+}
+
+function toNode(raw: RawNode): XmlNode {
+  if ('#text' in raw) return String(raw['#text']);
+  const tag = Object.keys(raw).find((key) => key !== ':@') ?? '';
+  const children = (raw[tag] as RawNode[] | undefined) ?? [];
+  const attributes = (raw[':@'] as Record<string, string> | undefined) ?? {};
+  return { tag, attributes, children: children.map(toNode) };
+}
+
+function elementChildren(el: XmlElement): XmlElement[] {
+  return el.children.filter((child): child is XmlElement => typeof child !== 'string');
+}
+
+/** Every element under `nodes`, depth first in document order (like ElementTree's `iter`). */
+function descendants(nodes: XmlNode[]): XmlElement[] {
+  return nodes.flatMap((node) => (typeof node === 'string' ? [] : [node, ...descendants(node.children)]));
+}
+
+function textOf(node: XmlNode): string {
+  return typeof node === 'string' ? node : node.children.map(textOf).join('');
+}

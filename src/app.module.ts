@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { requestIdFor } from './common/request-id';
 import { Clock, SystemClock } from './common/clock';
 import { ProjectsModule } from './projects/projects.module';
+import { DemoModule } from './demo/demo.module';
 import { DatabaseModule } from './database/database.module';
 import { DefinitionsModule } from './definitions/definitions.module';
 import { HealthController } from './health/health.controller';
@@ -39,6 +40,7 @@ export class AppModule {
         AuthModule,
         DefinitionsModule,
         ProjectsModule,
+        DemoModule,
       ],
       controllers: [HealthController],
     };

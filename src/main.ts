@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { createApp } from './app';
+import { DemoSeeder, type DemoKey } from './demo/demo-seeder';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './config/embedded-postgres';
 
@@ -50,11 +51,13 @@ async function main(): Promise<void> {
     fail(error instanceof Error ? error.message : String(error));
   }
   const app = await createApp({ ...config, databaseUrl: database.url });
+  const demoKeys = config.demo ? await app.get(DemoSeeder).seedIfEmpty() : [];
   await app.listen(config.port, '0.0.0.0');
   const base = `http://localhost:${new URL(await app.getUrl()).port}`;
   const where = database.embedded
     ? `embedded PostgreSQL under ${config.dataDir}`
     : 'PostgreSQL from DATABASE_URL';
+  printDemoKeys(demoKeys);
   process.stdout.write(
     `\nWaypost is running on ${where}\n  console  ${base}/\n  API      ${base}/api\n  docs     ${base}/api/docs\n  OpenAPI  ${base}/api/docs-json\n  health   ${base}/api/health\n\n`,
   );
@@ -66,6 +69,12 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+function printDemoKeys(keys: DemoKey[]): void {
+  if (keys.length === 0) return;
+  const lines = keys.map((k) => `  ${k.role.padEnd(10)} ${k.key}  ${k.name}`);
+  process.stdout.write(`\nDemo keys (Authorization: Bearer <key>; sign in to the console with one):\n${lines.join('\n')}\n`);
 }
 
 main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

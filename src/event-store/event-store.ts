@@ -57,9 +57,7 @@ export class EventStore {
     );
     const rows = await this.em.getConnection().execute<{ appended: number }[]>(
       `with head as (
-         update projects set state_value = ?::jsonb, state_paths = ?::text[], status = ?, context = ?::jsonb,
-           snapshot = ?::jsonb, overdue = ?, overdue_since = ?::timestamptz, flags = ?::text[], deadlines = ?::jsonb,
-           version = ?, chain_head = ?, updated_at = ?::timestamptz
+         update projects set ${READ_MODEL_ASSIGNMENTS}, version = ?, chain_head = ?, updated_at = ?::timestamptz
          where id = ? and version = ? returning id),
        ${EVENT_WRITES}
        select count(*)::int as appended from head`,
@@ -297,7 +295,11 @@ const EVENT_WRITES = `
     update timers set status = 'fired', settled_at = ?::timestamptz, settled_version = ?
     where project_id = ? and timer_key = ? and armed_version = ? and status = 'armed' and exists (select 1 from head))`;
 
-function readModelParams(model: ReadModel): unknown[] {
+/** The read-model columns, in the order of `readModelParams`. */
+export const READ_MODEL_ASSIGNMENTS = `state_value = ?::jsonb, state_paths = ?::text[], status = ?, context = ?::jsonb,
+  snapshot = ?::jsonb, overdue = ?, overdue_since = ?::timestamptz, flags = ?::text[], deadlines = ?::jsonb`;
+
+export function readModelParams(model: ReadModel): unknown[] {
   return [
     JSON.stringify(model.stateValue),
     textArrayLiteral(model.statePaths),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { CreateProjectHandler } from './commands/create-project/create-project.handler';
+import { RebuildReadModelsHandler } from './commands/rebuild-read-models/rebuild-read-models.handler';
 import { SendEventHandler } from './commands/send-event/send-event.handler';
 import { ProjectAccess } from './project-access';
 import { ProjectsController } from './projects.controller';
@@ -16,6 +17,7 @@ import { ListProjectsHandler } from './queries/list-projects/list-projects.handl
     ProjectAccess,
     CreateProjectHandler,
     SendEventHandler,
+    RebuildReadModelsHandler,
     GetProjectHandler,
     ListProjectsHandler,
     GetProjectEventsHandler,

@@ -12,7 +12,8 @@ export class CreatePrincipalHandler implements ICommandHandler<CreatePrincipalCo
 
   async execute(command: CreatePrincipalCommand): Promise<CreatedPrincipalView> {
     const apiKey = generateApiKey();
-    const principal = this.em.create(PrincipalEntity, {
+    const em = this.em.fork();
+    const principal = em.create(PrincipalEntity, {
       id: randomUUID(),
       name: command.name,
       role: command.role,
@@ -22,7 +23,7 @@ export class CreatePrincipalHandler implements ICommandHandler<CreatePrincipalCo
       createdAt: new Date(),
       createdBy: command.createdBy ?? null,
     });
-    await this.em.fork().persistAndFlush(principal);
+    await em.persistAndFlush(principal);
     return { ...PrincipalView.of(principal), apiKey };
   }
 }

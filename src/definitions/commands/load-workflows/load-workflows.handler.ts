@@ -24,8 +24,10 @@ export class LoadWorkflowsHandler implements ICommandHandler<LoadWorkflowsComman
       files.map(async (file) => ({ file, body: await readDefinition(join(directory, file)) })),
     );
     return this.em.transactional(async (em) => {
+      // Raw statements join the transaction only when given its context explicitly.
+      const tx = em.getTransactionContext();
       const connection = em.getConnection();
-      await connection.execute('select pg_advisory_xact_lock(?)', [LOAD_LOCK]);
+      await connection.execute('select pg_advisory_xact_lock(?)', [LOAD_LOCK], 'all', tx);
       const loaded: LoadedWorkflow[] = [];
       for (const { file, body } of bodies) {
         const key = String(body.key);
@@ -34,6 +36,8 @@ export class LoadWorkflowsHandler implements ICommandHandler<LoadWorkflowsComman
           `select version, body_hash from definition_versions where key = ? and source = 'workflows'
            order by version desc limit 1`,
           [key],
+          'all',
+          tx,
         );
         if (last?.body_hash === hash) {
           loaded.push({ file, key, version: last.version, published: false });
@@ -44,6 +48,8 @@ export class LoadWorkflowsHandler implements ICommandHandler<LoadWorkflowsComman
            select ?, coalesce(max(version), 0) + 1, 'published', ?, ?, 'workflows', ?, ?, now()
            from definition_versions where key = ? returning version`,
           [key, JSON.stringify(body), hash, SYSTEM, SYSTEM, key],
+          'all',
+          tx,
         );
         loaded.push({ file, key, version: row.version, published: true });
       }

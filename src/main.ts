@@ -74,7 +74,9 @@ async function main(): Promise<void> {
 function printDemoKeys(keys: DemoKey[]): void {
   if (keys.length === 0) return;
   const lines = keys.map((k) => `  ${k.role.padEnd(10)} ${k.key}  ${k.name}`);
-  process.stdout.write(`\nDemo keys (Authorization: Bearer <key>; sign in to the console with one):\n${lines.join('\n')}\n`);
+  process.stdout.write(
+    `\nDemo keys (Authorization: Bearer <key>; sign in to the console with one):\n${lines.join('\n')}\n`,
+  );
 }
 
 main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

@@ -10,16 +10,23 @@ import { startEmbeddedPostgres } from '../config/embedded-postgres';
  * Runs a command-line task inside the service's module graph, on the same database the service
  * would use (DATABASE_URL, or the embedded PostgreSQL under DATA_DIR), then shuts everything down.
  */
-export async function runWithAppContext(task: (app: INestApplicationContext) => Promise<number>): Promise<never> {
+export async function runWithAppContext(
+  task: (app: INestApplicationContext) => Promise<number>,
+): Promise<never> {
   const config = loadConfig();
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, () => undefined);
+  const embedded = config.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres(config.dataDir, () => undefined);
   let code = 1;
   try {
     const databaseUrl = config.databaseUrl ?? embedded?.url;
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, databaseUrl, logLevel: 'warn', demo: false }), {
-      logger: ['error', 'warn'],
-      abortOnError: false,
-    });
+    const app = await NestFactory.createApplicationContext(
+      AppModule.forRoot({ ...config, databaseUrl, logLevel: 'warn', demo: false }),
+      {
+        logger: ['error', 'warn'],
+        abortOnError: false,
+      },
+    );
     try {
       code = await task(app);
     } finally {

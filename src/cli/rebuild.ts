@@ -17,6 +17,7 @@ void runWithAppContext(async (app) => {
   process.stdout.write(
     `rebuilt ${report.rebuilt} of ${report.projects} projects; ${report.differed.length} differed from the stored read model; ${report.failed.length} failed\n`,
   );
-  for (const failure of report.failed) process.stdout.write(`  failed ${failure.projectId} at version ${failure.version}: ${failure.reason}\n`);
+  for (const failure of report.failed)
+    process.stdout.write(`  failed ${failure.projectId} at version ${failure.version}: ${failure.reason}\n`);
   return report.failed.length === 0 ? 0 : 1;
 });

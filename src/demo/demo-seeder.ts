@@ -38,11 +38,20 @@ export class DemoSeeder {
 
   /** Seeds when there is no project yet; answers the demo keys (new or from an earlier start). */
   async seedIfEmpty(): Promise<DemoKey[]> {
-    const [{ n }] = await this.em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from projects');
-    if (n > 0) return existsSync(this.keysFile) ? (JSON.parse(await readFile(this.keysFile, 'utf8')) as DemoKey[]) : [];
+    const [{ n }] = await this.em
+      .getConnection()
+      .execute<{ n: number }[]>('select count(*)::int as n from projects');
+    if (n > 0)
+      return existsSync(this.keysFile)
+        ? (JSON.parse(await readFile(this.keysFile, 'utf8')) as DemoKey[])
+        : [];
     const principals = await this.createPrincipals();
     for (const project of DEMO_PROJECTS) await this.createProject(project, principals);
-    const keys = [...principals.values()].map(({ principal, key }) => ({ role: principal.role, name: principal.name, key }));
+    const keys = [...principals.values()].map(({ principal, key }) => ({
+      role: principal.role,
+      name: principal.name,
+      key,
+    }));
     await writeFile(this.keysFile, JSON.stringify(keys, null, 2) + '\n', { mode: 0o600 });
     this.logger.log(`Seeded ${DEMO_PROJECTS.length} demo projects`);
     return keys;
@@ -51,21 +60,40 @@ export class DemoSeeder {
   private async createPrincipals(): Promise<Map<string, { principal: AuthPrincipal; key: string }>> {
     const created = new Map<string, { principal: AuthPrincipal; key: string }>();
     for (const demo of DEMO_PRINCIPALS) {
-      const view = await this.commands.execute(new CreatePrincipalCommand(demo.name, demo.role, demo.enterpriseId, undefined));
-      created.set(demo.handle, { principal: { id: view.id, name: view.name, role: view.role, enterpriseId: view.enterpriseId }, key: view.apiKey });
+      const view = await this.commands.execute(
+        new CreatePrincipalCommand(demo.name, demo.role, demo.enterpriseId, undefined),
+      );
+      created.set(demo.handle, {
+        principal: { id: view.id, name: view.name, role: view.role, enterpriseId: view.enterpriseId },
+        key: view.apiKey,
+      });
     }
     return created;
   }
 
-  private async createProject(project: DemoProject, principals: Map<string, { principal: AuthPrincipal }>): Promise<void> {
+  private async createProject(
+    project: DemoProject,
+    principals: Map<string, { principal: AuthPrincipal }>,
+  ): Promise<void> {
     const owner = this.principal(principals, project.owner);
     const created = await this.commands.execute(
-      new CreateProjectCommand(owner, 'industrial-project', undefined, project.title, project.data, owner.enterpriseId ?? '', undefined, null),
+      new CreateProjectCommand(
+        owner,
+        'industrial-project',
+        undefined,
+        project.title,
+        project.data,
+        owner.enterpriseId ?? '',
+        undefined,
+        null,
+      ),
     );
     const id = (JSON.parse(created.body) as { id: string }).id;
     for (const [handle, type, payload] of project.steps) {
       const sender = handle === '' ? owner : this.principal(principals, handle);
-      await this.commands.execute(new SendEventCommand(sender, id, type, payload, undefined, undefined, null));
+      await this.commands.execute(
+        new SendEventCommand(sender, id, type, payload, undefined, undefined, null),
+      );
     }
   }
 

@@ -15,7 +15,8 @@ export interface StoredEvent {
   occurredAt: string;
 }
 
-export type FoldResult = { ok: true; readModel: ReadModel; version: number } | { ok: false; version: number; refusal: Refusal };
+export type FoldResult =
+  { ok: true; readModel: ReadModel; version: number } | { ok: false; version: number; refusal: Refusal };
 
 /**
  * The read model a stream implies: the creation event initializes, every later event steps, with
@@ -25,13 +26,23 @@ export type FoldResult = { ok: true; readModel: ReadModel; version: number } | {
 export function foldReadModel(definition: LifecycleDefinition, events: readonly StoredEvent[]): FoldResult {
   const [created, ...rest] = events;
   if (!created || created.type !== PROJECT_CREATED || created.version !== 1) {
-    return { ok: false, version: created?.version ?? 0, refusal: { kind: 'unknown_event', type: created?.type ?? 'none' } };
+    return {
+      ok: false,
+      version: created?.version ?? 0,
+      refusal: { kind: 'unknown_event', type: created?.type ?? 'none' },
+    };
   }
   const start = initialize(definition, created.payload.data, created.actor, created.occurredAt);
   if (!start.ok) return { ok: false, version: 1, refusal: start.refusal };
   let model = readModelOf(start, [], 1);
   for (const event of rest) {
-    const result = step(definition, model.snapshot, { type: event.type, payload: event.payload }, event.actor, event.occurredAt);
+    const result = step(
+      definition,
+      model.snapshot,
+      { type: event.type, payload: event.payload },
+      event.actor,
+      event.occurredAt,
+    );
     if (!result.ok) return { ok: false, version: event.version, refusal: result.refusal };
     model = readModelOf(result, model.deadlines, event.version);
   }

@@ -12,12 +12,19 @@ describe('project queries and enterprise scoping', () => {
     keys = await makeKeys(t);
     mine = await createProject(t, keys.enterprise, '益善生物 平台建设 biomedicine platform');
     theirs = await createProject(t, keys.otherEnterprise, '明珞装备 产线 equipment line');
-    await drive(t, keys, mine, [['enterprise', 'SUBMIT'], ['bureau', 'APPROVE']]);
+    await drive(t, keys, mine, [
+      ['enterprise', 'SUBMIT'],
+      ['bureau', 'APPROVE'],
+    ]);
   });
   afterAll(() => t.close());
 
   describe('scoping: another enterprise’s project does not exist for you', () => {
-    const endpoints = (id: string) => [`/api/projects/${id}`, `/api/projects/${id}/events`, `/api/projects/${id}/available-events`];
+    const endpoints = (id: string) => [
+      `/api/projects/${id}`,
+      `/api/projects/${id}/events`,
+      `/api/projects/${id}/available-events`,
+    ];
 
     it('every read endpoint is 404 for the other enterprise and 200 for the owner', async () => {
       for (const url of endpoints(theirs)) {
@@ -32,7 +39,10 @@ describe('project queries and enterprise scoping', () => {
 
     it('sending an event to another enterprise’s project is 404 and appends nothing', async () => {
       await sendEvent(t, keys.enterprise, theirs, 'SUBMIT').expect(404);
-      const history = await t.http.get(`/api/projects/${theirs}/events`).set(auth(keys.otherEnterprise)).expect(200);
+      const history = await t.http
+        .get(`/api/projects/${theirs}/events`)
+        .set(auth(keys.otherEnterprise))
+        .expect(200);
       expect(history.body).toHaveLength(1);
     });
 
@@ -46,7 +56,9 @@ describe('project queries and enterprise scoping', () => {
     it('staff roles see every enterprise', async () => {
       for (const key of [keys.bureau, keys.service, keys.expert, keys.auditor]) {
         const res = await t.http.get('/api/projects').set(auth(key)).expect(200);
-        expect(res.body.items.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining([mine, theirs]));
+        expect(res.body.items.map((p: { id: string }) => p.id)).toEqual(
+          expect.arrayContaining([mine, theirs]),
+        );
       }
     });
   });
@@ -55,8 +67,16 @@ describe('project queries and enterprise scoping', () => {
     it('carries the version as ETag, the state, context and flags', async () => {
       const res = await t.http.get(`/api/projects/${mine}`).set(auth(keys.bureau)).expect(200);
       expect(res.headers.etag).toBe('"3"');
-      expect(res.body).toMatchObject({ id: mine, state: { construction: 'active' }, statePaths: ['construction', 'construction.active'], version: 3 });
-      expect(res.body.deadlines.map((d: { delay: string }) => d.delay).sort()).toEqual(['overdue', 'reportReminder']);
+      expect(res.body).toMatchObject({
+        id: mine,
+        state: { construction: 'active' },
+        statePaths: ['construction', 'construction.active'],
+        version: 3,
+      });
+      expect(res.body.deadlines.map((d: { delay: string }) => d.delay).sort()).toEqual([
+        'overdue',
+        'reportReminder',
+      ]);
       expect(res.body.deadlines[0].derivation).toEqual(expect.objectContaining({ rule: expect.any(String) }));
     });
   });

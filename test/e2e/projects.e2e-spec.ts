@@ -1,12 +1,26 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { auth, createProject, drive, HAPPY_PATH, makeKeys, PROJECT_DATA, sendEvent, type Keys } from '../support/projects';
+import {
+  auth,
+  createProject,
+  drive,
+  HAPPY_PATH,
+  makeKeys,
+  PROJECT_DATA,
+  sendEvent,
+  type Keys,
+} from '../support/projects';
 
 describe('projects: lifecycles driven through the API', () => {
   let t: TestApp;
   let keys: Keys;
   const count = async (sql: string, params: unknown[] = []) =>
-    (await t.app.get(EntityManager).getConnection().execute<{ n: number }[]>(`select count(*)::int as n ${sql}`, params))[0].n;
+    (
+      await t.app
+        .get(EntityManager)
+        .getConnection()
+        .execute<{ n: number }[]>(`select count(*)::int as n ${sql}`, params)
+    )[0].n;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -21,7 +35,12 @@ describe('projects: lifecycles driven through the API', () => {
         .set(auth(keys.enterprise))
         .send({ definition: 'industrial-project', title: '个体化医疗检测平台', data: PROJECT_DATA })
         .expect(201);
-      expect(res.body).toMatchObject({ enterpriseId: 'ent-a', state: 'draft', version: 1, definition: { key: 'industrial-project', version: 1 } });
+      expect(res.body).toMatchObject({
+        enterpriseId: 'ent-a',
+        state: 'draft',
+        version: 1,
+        definition: { key: 'industrial-project', version: 1 },
+      });
       expect(res.headers.etag).toBe('"1"');
       expect(res.body.context.data).toEqual(PROJECT_DATA);
     });
@@ -30,10 +49,19 @@ describe('projects: lifecycles driven through the API', () => {
       const res = await t.http
         .post('/api/projects')
         .set(auth(keys.bureau))
-        .send({ definition: 'industrial-project', definitionVersion: 1, title: '智能装备产线', enterpriseId: 'ent-c', data: PROJECT_DATA })
+        .send({
+          definition: 'industrial-project',
+          definitionVersion: 1,
+          title: '智能装备产线',
+          enterpriseId: 'ent-c',
+          data: PROJECT_DATA,
+        })
         .expect(201);
       expect(res.body.enterpriseId).toBe('ent-c');
-      const missing = await t.http.post('/api/projects').set(auth(keys.bureau)).send({ definition: 'industrial-project', title: 'x', data: PROJECT_DATA });
+      const missing = await t.http
+        .post('/api/projects')
+        .set(auth(keys.bureau))
+        .send({ definition: 'industrial-project', title: 'x', data: PROJECT_DATA });
       expect(missing.status).toBe(422);
       expect(missing.body.errors).toEqual([expect.objectContaining({ path: '/enterpriseId' })]);
     });
@@ -44,19 +72,45 @@ describe('projects: lifecycles driven through the API', () => {
       await t.http.post('/api/projects').send(body).expect(401);
       await t.http.post('/api/projects').set(auth(keys.service)).send(body).expect(403);
       await t.http.post('/api/projects').set(auth(keys.auditor)).send(body).expect(403);
-      await t.http.post('/api/projects').set(auth(keys.bureau)).send({ ...body, definition: 'no-such-lifecycle', enterpriseId: 'e' }).expect(404);
-      await t.http.post('/api/projects').set(auth(keys.bureau)).send({ ...body, definitionVersion: 99, enterpriseId: 'e' }).expect(404);
+      await t.http
+        .post('/api/projects')
+        .set(auth(keys.bureau))
+        .send({ ...body, definition: 'no-such-lifecycle', enterpriseId: 'e' })
+        .expect(404);
+      await t.http
+        .post('/api/projects')
+        .set(auth(keys.bureau))
+        .send({ ...body, definitionVersion: 99, enterpriseId: 'e' })
+        .expect(404);
       const bad = await t.http
         .post('/api/projects')
         .set(auth(keys.enterprise))
-        .send({ ...body, data: { plannedCompletion: '1970-01-01', plannedInvestment: -5, industry: 'mining' } })
+        .send({
+          ...body,
+          data: { plannedCompletion: '1970-01-01', plannedInvestment: -5, industry: 'mining' },
+        })
         .expect(422);
-      expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/data/industry', '/data/plannedCompletion', '/data/plannedInvestment']);
-      const other = await t.http.post('/api/projects').set(auth(keys.enterprise)).send({ ...body, enterpriseId: 'ent-b' }).expect(422);
+      expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+        '/data/industry',
+        '/data/plannedCompletion',
+        '/data/plannedInvestment',
+      ]);
+      const other = await t.http
+        .post('/api/projects')
+        .set(auth(keys.enterprise))
+        .send({ ...body, enterpriseId: 'ent-b' })
+        .expect(422);
       expect(other.body.errors[0].path).toBe('/enterpriseId');
-      const nul = await t.http.post('/api/projects').set(auth(keys.enterprise)).send({ ...body, data: { ...PROJECT_DATA, description: 'a\u0000b' } });
+      const nul = await t.http
+        .post('/api/projects')
+        .set(auth(keys.enterprise))
+        .send({ ...body, data: { ...PROJECT_DATA, description: 'a\u0000b' } });
       expect(nul.status).toBe(422);
-      await t.http.post('/api/projects').set(auth(keys.enterprise)).send({ ...body, state: 'construction' }).expect(422);
+      await t.http
+        .post('/api/projects')
+        .set(auth(keys.enterprise))
+        .send({ ...body, state: 'construction' })
+        .expect(422);
       expect(await count('from events')).toBe(before);
     });
   });
@@ -65,10 +119,23 @@ describe('projects: lifecycles driven through the API', () => {
     it('walks the lifecycle to 通过验收 through the roles that own each step', async () => {
       const id = await createProject(t, keys.enterprise);
       const last = await drive(t, keys, id, HAPPY_PATH);
-      expect(last.body).toMatchObject({ projectId: id, version: 10, state: 'accepted', status: 'done', availableEvents: [] });
+      expect(last.body).toMatchObject({
+        projectId: id,
+        version: 10,
+        state: 'accepted',
+        status: 'done',
+        availableEvents: [],
+      });
       const history = await t.http.get(`/api/projects/${id}/events`).set(auth(keys.auditor)).expect(200);
-      expect(history.body.map((e: { version: number }) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-      expect(history.body[1]).toMatchObject({ type: 'SUBMIT', stateBefore: 'draft', stateAfter: 'submitted', actor: { role: 'enterprise' } });
+      expect(history.body.map((e: { version: number }) => e.version)).toEqual([
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+      ]);
+      expect(history.body[1]).toMatchObject({
+        type: 'SUBMIT',
+        stateBefore: 'draft',
+        stateAfter: 'submitted',
+        actor: { role: 'enterprise' },
+      });
       expect(history.body[1].label).toEqual({ zh: expect.any(String), en: expect.any(String) });
     });
 
@@ -80,7 +147,10 @@ describe('projects: lifecycles driven through the API', () => {
       const types = res.body.availableEvents.map((e: { type: string }) => e.type);
       expect(types).toContain('ASK_QUESTION');
       expect(types).not.toContain('APPROVE');
-      const forBureau = await t.http.get(`/api/projects/${id}/available-events`).set(auth(keys.bureau)).expect(200);
+      const forBureau = await t.http
+        .get(`/api/projects/${id}/available-events`)
+        .set(auth(keys.bureau))
+        .expect(200);
       const approve = forBureau.body.find((e: { type: string }) => e.type === 'APPROVE');
       expect(approve.label.zh).toBeTruthy();
       expect(approve.payload.required).toContain('approvalNo');
@@ -98,17 +168,36 @@ describe('projects: lifecycles driven through the API', () => {
 
     it('422 with field errors for invalid payloads, unknown types and extra fields', async () => {
       const id = await createProject(t, keys.enterprise);
-      await drive(t, keys, id, [['enterprise', 'SUBMIT'], ['bureau', 'APPROVE']]);
-      const invalid = await sendEvent(t, keys.enterprise, id, 'PROGRESS_REPORT', { period: 'Q3', percentComplete: '60%' }).expect(422);
+      await drive(t, keys, id, [
+        ['enterprise', 'SUBMIT'],
+        ['bureau', 'APPROVE'],
+      ]);
+      const invalid = await sendEvent(t, keys.enterprise, id, 'PROGRESS_REPORT', {
+        period: 'Q3',
+        percentComplete: '60%',
+      }).expect(422);
       const paths = invalid.body.errors.map((e: { path: string }) => e.path);
       expect(paths).toEqual(expect.arrayContaining(['/payload/percentComplete', '/payload/investmentSpent']));
       const unknown = await sendEvent(t, keys.enterprise, id, 'FLY_TO_MOON', {}).expect(422);
-      expect(unknown.body.errors).toEqual([{ path: '/type', message: expect.stringContaining('FLY_TO_MOON') }]);
+      expect(unknown.body.errors).toEqual([
+        { path: '/type', message: expect.stringContaining('FLY_TO_MOON') },
+      ]);
       for (const extra of ['state', 'version', 'enterpriseId']) {
-        const res = await t.http.post(`/api/projects/${id}/events`).set(auth(keys.enterprise)).send({ type: 'RESUME', payload: {}, [extra]: 'x' }).expect(422);
+        const res = await t.http
+          .post(`/api/projects/${id}/events`)
+          .set(auth(keys.enterprise))
+          .send({ type: 'RESUME', payload: {}, [extra]: 'x' })
+          .expect(422);
         expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(`/${extra}`);
       }
-      const huge = { period: '2020-Q3', percentComplete: 1, investmentSpent: 1, investmentPlanned: 1, problems: Array(10_000).fill('x'), helpRequested: [] };
+      const huge = {
+        period: '2020-Q3',
+        percentComplete: 1,
+        investmentSpent: 1,
+        investmentPlanned: 1,
+        problems: Array(10_000).fill('x'),
+        helpRequested: [],
+      };
       const tooMany = await sendEvent(t, keys.enterprise, id, 'PROGRESS_REPORT', huge).expect(422);
       expect(tooMany.body.errors[0].path).toBe('/payload/problems');
       const nul = await sendEvent(t, keys.service, id, 'COACHING', { topic: 'a\u0000b' }).expect(422);
@@ -125,11 +214,31 @@ describe('projects: lifecycles driven through the API', () => {
 
     it('If-Match: the current version passes, a stale one is 412, a malformed one is 422', async () => {
       const id = await createProject(t, keys.enterprise);
-      await t.http.post(`/api/projects/${id}/events`).set(auth(keys.enterprise)).set('If-Match', '"1"').send({ type: 'SUBMIT', payload: { applicant: 'a' } }).expect(200);
-      const stale = await t.http.post(`/api/projects/${id}/events`).set(auth(keys.service)).set('If-Match', '"1"').send({ type: 'COACHING', payload: { topic: 't' } }).expect(412);
+      await t.http
+        .post(`/api/projects/${id}/events`)
+        .set(auth(keys.enterprise))
+        .set('If-Match', '"1"')
+        .send({ type: 'SUBMIT', payload: { applicant: 'a' } })
+        .expect(200);
+      const stale = await t.http
+        .post(`/api/projects/${id}/events`)
+        .set(auth(keys.service))
+        .set('If-Match', '"1"')
+        .send({ type: 'COACHING', payload: { topic: 't' } })
+        .expect(412);
       expect(stale.body.currentVersion).toBe(2);
-      await t.http.post(`/api/projects/${id}/events`).set(auth(keys.service)).set('If-Match', '"-1"').send({ type: 'COACHING', payload: { topic: 't' } }).expect(412);
-      const bad = await t.http.post(`/api/projects/${id}/events`).set(auth(keys.service)).set('If-Match', 'abc').send({ type: 'COACHING', payload: { topic: 't' } }).expect(422);
+      await t.http
+        .post(`/api/projects/${id}/events`)
+        .set(auth(keys.service))
+        .set('If-Match', '"-1"')
+        .send({ type: 'COACHING', payload: { topic: 't' } })
+        .expect(412);
+      const bad = await t.http
+        .post(`/api/projects/${id}/events`)
+        .set(auth(keys.service))
+        .set('If-Match', 'abc')
+        .send({ type: 'COACHING', payload: { topic: 't' } })
+        .expect(422);
       expect(bad.body.errors[0].path).toBe('/headers/if-match');
     });
 
@@ -142,7 +251,11 @@ describe('projects: lifecycles driven through the API', () => {
 
   describe('Idempotency-Key', () => {
     const post = (id: string, key: string, body: object) =>
-      t.http.post(`/api/projects/${id}/events`).set(auth(keys.service)).set('Idempotency-Key', key).send(body);
+      t.http
+        .post(`/api/projects/${id}/events`)
+        .set(auth(keys.service))
+        .set('Idempotency-Key', key)
+        .send(body);
 
     it('a repeat returns the first answer byte for byte and appends nothing', async () => {
       const id = await createProject(t, keys.enterprise);
@@ -157,13 +270,20 @@ describe('projects: lifecycles driven through the API', () => {
       await post(id, 'k-2', { type: 'COACHING', payload: { topic: 'a' } }).expect(200);
       const reused = await post(id, 'k-2', { type: 'COACHING', payload: { topic: 'b' } }).expect(422);
       expect(reused.body.errors[0].path).toBe('/headers/idempotency-key');
-      await t.http.post(`/api/projects/${id}/events`).set(auth(keys.bureau)).set('Idempotency-Key', 'k-2').send({ type: 'REFERRAL', payload: { program: 'ip' } }).expect(200);
+      await t.http
+        .post(`/api/projects/${id}/events`)
+        .set(auth(keys.bureau))
+        .set('Idempotency-Key', 'k-2')
+        .send({ type: 'REFERRAL', payload: { program: 'ip' } })
+        .expect(200);
       await post(id, 'x'.repeat(256), { type: 'COACHING', payload: { topic: 'a' } }).expect(422);
     });
 
     it('concurrent requests with one key produce one event', async () => {
       const id = await createProject(t, keys.enterprise);
-      const answers = await Promise.all(Array.from({ length: 10 }, () => post(id, 'same-key', { type: 'COACHING', payload: { topic: 'c' } })));
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () => post(id, 'same-key', { type: 'COACHING', payload: { topic: 'c' } })),
+      );
       expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
       expect(new Set(answers.map((a) => a.text)).size).toBe(1);
       expect(await count('from events where project_id = ?', [id])).toBe(2);
@@ -171,8 +291,18 @@ describe('projects: lifecycles driven through the API', () => {
 
     it('also makes project creation safe to retry', async () => {
       const body = { definition: 'industrial-project', title: '重试 retry', data: PROJECT_DATA };
-      const first = await t.http.post('/api/projects').set(auth(keys.enterprise)).set('Idempotency-Key', 'create-1').send(body).expect(201);
-      const again = await t.http.post('/api/projects').set(auth(keys.enterprise)).set('Idempotency-Key', 'create-1').send(body).expect(201);
+      const first = await t.http
+        .post('/api/projects')
+        .set(auth(keys.enterprise))
+        .set('Idempotency-Key', 'create-1')
+        .send(body)
+        .expect(201);
+      const again = await t.http
+        .post('/api/projects')
+        .set(auth(keys.enterprise))
+        .set('Idempotency-Key', 'create-1')
+        .send(body)
+        .expect(201);
       expect(again.text).toBe(first.text);
       expect(await count("from projects where title = '重试 retry'")).toBe(1);
     });
@@ -183,21 +313,36 @@ describe('projects: lifecycles driven through the API', () => {
       const id = await createProject(t, keys.enterprise);
       const answers = await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
-          t.http.post(`/api/projects/${id}/events`).set(auth(keys.service)).set('If-Match', '"1"').send({ type: 'COACHING', payload: { topic: `t${i}` } }),
+          t.http
+            .post(`/api/projects/${id}/events`)
+            .set(auth(keys.service))
+            .set('If-Match', '"1"')
+            .send({ type: 'COACHING', payload: { topic: `t${i}` } }),
         ),
       );
       const statuses = answers.map((a) => a.status);
       expect(statuses.filter((s) => s === 200)).toHaveLength(1);
       expect(statuses.filter((s) => s !== 200).every((s) => s === 409 || s === 412)).toBe(true);
-      const versions = await t.app.get(EntityManager).getConnection().execute<{ version: number }[]>('select version from events where project_id = ? order by version', [id]);
+      const versions = await t.app
+        .get(EntityManager)
+        .getConnection()
+        .execute<{ version: number }[]>('select version from events where project_id = ? order by version', [
+          id,
+        ]);
       expect(versions.map((v) => v.version)).toEqual([1, 2]);
     });
 
     it('50 concurrent events on 50 projects all succeed', async () => {
-      const ids = await Promise.all(Array.from({ length: 50 }, (_, i) => createProject(t, keys.enterprise, `并发 ${i}`)));
+      const ids = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => createProject(t, keys.enterprise, `并发 ${i}`)),
+      );
       const answers = await Promise.all(ids.map((id) => sendEvent(t, keys.enterprise, id, 'SUBMIT')));
       expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200));
-      expect(await count(`from events where type = 'SUBMIT' and project_id = any(?::uuid[])`, [`{${ids.join(',')}}`])).toBe(50);
+      expect(
+        await count(`from events where type = 'SUBMIT' and project_id = any(?::uuid[])`, [
+          `{${ids.join(',')}}`,
+        ]),
+      ).toBe(50);
     });
   });
 });

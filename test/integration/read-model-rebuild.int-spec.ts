@@ -24,7 +24,15 @@ describe('the read model is a function of the events', () => {
     const a = await createProject(t, keys.enterprise, 'accepted');
     await drive(t, keys, a, HAPPY_PATH);
     const b = await createProject(t, keys.enterprise, 'suspended');
-    await drive(t, keys, b, [['enterprise', 'SUBMIT'], ['bureau', 'APPROVE'], ['enterprise', 'SUSPEND'], ['enterprise', 'RESUME'], ['enterprise', 'REQUEST_CHANGE'], ['bureau', 'APPROVE_CHANGE'], ['service', 'COACHING']]);
+    await drive(t, keys, b, [
+      ['enterprise', 'SUBMIT'],
+      ['bureau', 'APPROVE'],
+      ['enterprise', 'SUSPEND'],
+      ['enterprise', 'RESUME'],
+      ['enterprise', 'REQUEST_CHANGE'],
+      ['bureau', 'APPROVE_CHANGE'],
+      ['service', 'COACHING'],
+    ]);
     const c = await createProject(t, keys.otherEnterprise, 'asking');
     await sendEvent(t, keys.otherEnterprise, c, 'ASK_QUESTION').expect(200);
   });
@@ -32,9 +40,14 @@ describe('the read model is a function of the events', () => {
 
   it('a rebuild reproduces exactly what the write path stored', async () => {
     const stored = await rows();
-    await t.app.get(EntityManager).getConnection().execute(`update projects set context = '{}', snapshot = '{}', deadlines = '[]', flags = '{}'`);
+    await t.app
+      .get(EntityManager)
+      .getConnection()
+      .execute(`update projects set context = '{}', snapshot = '{}', deadlines = '[]', flags = '{}'`);
     const progress: number[] = [];
-    const report = await t.app.get(CommandBus).execute(new RebuildReadModelsCommand((done) => progress.push(done), 2));
+    const report = await t.app
+      .get(CommandBus)
+      .execute(new RebuildReadModelsCommand((done) => progress.push(done), 2));
     expect(report).toMatchObject({ projects: 3, rebuilt: 3, failed: [] });
     expect(report.differed).toHaveLength(3);
     expect(progress).toEqual([2, 3]);
@@ -58,11 +71,21 @@ describe('the read model is a function of the events', () => {
       void em
         .fork()
         .getConnection()
-        .execute<{ n: number }[]>('select count(*)::int as n from events where project_id = ? and version = ?', [id, event.version])
+        .execute<{ n: number }[]>(
+          'select count(*)::int as n from events where project_id = ? and version = ?',
+          [id, event.version],
+        )
         .then(([row]) => seen.push({ version: event.version, committed: row.n }));
     });
-    const principal = { id: 'enterprise-principal', name: 'e', role: 'enterprise' as const, enterpriseId: 'ent-a' };
-    await t.app.get(CommandBus).execute(new SendEventCommand(principal, id, 'SUBMIT', { applicant: 'x' }, undefined, undefined, null));
+    const principal = {
+      id: 'enterprise-principal',
+      name: 'e',
+      role: 'enterprise' as const,
+      enterpriseId: 'ent-a',
+    };
+    await t.app
+      .get(CommandBus)
+      .execute(new SendEventCommand(principal, id, 'SUBMIT', { applicant: 'x' }, undefined, undefined, null));
     await new Promise((resolve) => setTimeout(resolve, 100));
     subscription.unsubscribe();
     expect(seen).toEqual([{ version: 2, committed: 1 }]);

@@ -1,7 +1,11 @@
 import type { Response } from 'supertest';
 import type { TestApp } from './test-app';
 
-export const PROJECT_DATA = { plannedCompletion: '2017-12-31', plannedInvestment: 120_000_000, industry: 'biomedicine' };
+export const PROJECT_DATA = {
+  plannedCompletion: '2017-12-31',
+  plannedInvestment: 120_000_000,
+  industry: 'biomedicine',
+};
 
 /** A valid payload for each event of the shipped lifecycle, as its roles would fill the forms. */
 export const SAMPLE_PAYLOADS: Record<string, Record<string, unknown>> = {
@@ -40,7 +44,11 @@ export interface Keys {
   otherEnterprise: string;
 }
 
-export async function makeKeys(t: TestApp, enterpriseId = 'ent-a', otherEnterpriseId = 'ent-b'): Promise<Keys> {
+export async function makeKeys(
+  t: TestApp,
+  enterpriseId = 'ent-a',
+  otherEnterpriseId = 'ent-b',
+): Promise<Keys> {
   return {
     bureau: t.adminKey,
     service: await t.keyFor('service'),
@@ -53,13 +61,26 @@ export async function makeKeys(t: TestApp, enterpriseId = 'ent-a', otherEnterpri
 
 export const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
 
-export async function createProject(t: TestApp, key: string, title = '生物医药产业平台 Biomedicine platform'): Promise<string> {
-  const res = await t.http.post('/api/projects').set(auth(key)).send({ definition: 'industrial-project', title, data: PROJECT_DATA });
+export async function createProject(
+  t: TestApp,
+  key: string,
+  title = '生物医药产业平台 Biomedicine platform',
+): Promise<string> {
+  const res = await t.http
+    .post('/api/projects')
+    .set(auth(key))
+    .send({ definition: 'industrial-project', title, data: PROJECT_DATA });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${res.text}`);
   return (res.body as { id: string }).id;
 }
 
-export function sendEvent(t: TestApp, key: string, id: string, type: string, payload = SAMPLE_PAYLOADS[type] ?? {}) {
+export function sendEvent(
+  t: TestApp,
+  key: string,
+  id: string,
+  type: string,
+  payload = SAMPLE_PAYLOADS[type] ?? {},
+) {
   return t.http.post(`/api/projects/${id}/events`).set(auth(key)).send({ type, payload });
 }
 
@@ -76,7 +97,12 @@ export const HAPPY_PATH: Array<[keyof Keys, string]> = [
   ['expert', 'RECORD_EXPERT_VERDICT'],
 ];
 
-export async function drive(t: TestApp, keys: Keys, id: string, steps: Array<[keyof Keys, string]>): Promise<Response> {
+export async function drive(
+  t: TestApp,
+  keys: Keys,
+  id: string,
+  steps: Array<[keyof Keys, string]>,
+): Promise<Response> {
   let last: Response | undefined;
   for (const [who, type] of steps) {
     last = await sendEvent(t, keys[who], id, type);

@@ -37,7 +37,9 @@ export class RebuildReadModelsHandler implements ICommandHandler<RebuildReadMode
 
   async execute(command: RebuildReadModelsCommand): Promise<RebuildReport> {
     const connection = this.em.getConnection();
-    const [{ total }] = await connection.execute<{ total: number }[]>('select count(*)::int as total from projects');
+    const [{ total }] = await connection.execute<{ total: number }[]>(
+      'select count(*)::int as total from projects',
+    );
     const report: RebuildReport = { projects: total, rebuilt: 0, differed: [], failed: [] };
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
@@ -61,17 +63,28 @@ export class RebuildReadModelsHandler implements ICommandHandler<RebuildReadMode
     const streams = new Map<string, StoredEvent[]>();
     for (const row of rows) {
       const stream = streams.get(row.project_id) ?? [];
-      stream.push({ version: row.version, type: row.type, payload: row.payload, actor: { id: row.actor_id, role: row.actor_role }, occurredAt: new Date(row.occurred_at).toISOString() });
+      stream.push({
+        version: row.version,
+        type: row.type,
+        payload: row.payload,
+        actor: { id: row.actor_id, role: row.actor_role },
+        occurredAt: new Date(row.occurred_at).toISOString(),
+      });
       streams.set(row.project_id, stream);
     }
     for (const project of batch) {
-      const { definition } = await this.queries.execute(new GetPublishedDefinitionQuery(project.definition_key, project.definition_version));
+      const { definition } = await this.queries.execute(
+        new GetPublishedDefinitionQuery(project.definition_key, project.definition_version),
+      );
       const folded = foldReadModel(definition, streams.get(project.id) ?? []);
       if (!folded.ok) {
         report.failed.push({ projectId: project.id, version: folded.version, reason: folded.refusal.kind });
         continue;
       }
-      if (canonicalJson(folded.readModel.snapshot) !== canonicalJson(project.snapshot) || canonicalJson(folded.readModel.deadlines) !== canonicalJson(project.deadlines)) {
+      if (
+        canonicalJson(folded.readModel.snapshot) !== canonicalJson(project.snapshot) ||
+        canonicalJson(folded.readModel.deadlines) !== canonicalJson(project.deadlines)
+      ) {
         report.differed.push(project.id);
       }
       await this.store(project.id, folded.version, folded.readModel);
@@ -83,6 +96,10 @@ export class RebuildReadModelsHandler implements ICommandHandler<RebuildReadMode
   private async store(id: string, version: number, model: ReadModel): Promise<void> {
     await this.em
       .getConnection()
-      .execute(`update projects set ${READ_MODEL_ASSIGNMENTS} where id = ? and version = ?`, [...readModelParams(model), id, version]);
+      .execute(`update projects set ${READ_MODEL_ASSIGNMENTS} where id = ? and version = ?`, [
+        ...readModelParams(model),
+        id,
+        version,
+      ]);
   }
 }

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { ConsoleModule } from './console/console.module';
 import { requestIdFor } from './common/request-id';
 import { Clock, SystemClock } from './common/clock';
 import { ProjectsModule } from './projects/projects.module';
@@ -41,6 +42,7 @@ export class AppModule {
         DefinitionsModule,
         ProjectsModule,
         DemoModule,
+        ConsoleModule,
       ],
       controllers: [HealthController],
     };

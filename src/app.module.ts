@@ -1,6 +1,7 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -41,6 +42,7 @@ export class AppModule {
         AuthModule,
         DefinitionsModule,
         ProjectsModule,
+        AuditModule,
         DemoModule,
         ConsoleModule,
       ],

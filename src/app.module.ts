@@ -12,6 +12,7 @@ import { ProjectsModule } from './projects/projects.module';
 import { DemoModule } from './demo/demo.module';
 import { DatabaseModule } from './database/database.module';
 import { DefinitionsModule } from './definitions/definitions.module';
+import { DiagramsModule } from './diagrams/diagrams.module';
 import { HealthController } from './health/health.controller';
 
 @Module({})
@@ -42,6 +43,7 @@ export class AppModule {
         AuthModule,
         DefinitionsModule,
         ProjectsModule,
+        DiagramsModule,
         AuditModule,
         DemoModule,
         ConsoleModule,

@@ -1,0 +1,53 @@
+import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { DefinitionStatsView, FunnelView, StatsView, TotalsView } from '../../stats.views';
+import { GetStateCountsQuery, type StateCountsOf } from '../get-state-counts/get-state-counts.query';
+import { FUNNEL, FUNNEL_EVENTS_SQL, TOTALS_SQL } from './funnel';
+import { GetStatsQuery } from './get-stats.query';
+
+@QueryHandler(GetStatsQuery)
+export class GetStatsHandler implements IQueryHandler<GetStatsQuery> {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly queries: QueryBus,
+  ) {}
+
+  async execute(): Promise<StatsView> {
+    const [counts, totals, events] = await Promise.all([
+      this.queries.execute(new GetStateCountsQuery()),
+      this.em.getConnection().execute<TotalsView[]>(TOTALS_SQL),
+      this.em
+        .getConnection()
+        .execute<{ mock_defense_held: number; failed: number }[]>(FUNNEL_EVENTS_SQL, [
+          FUNNEL.mockDefenseEvent,
+          FUNNEL.verdictEvent,
+          FUNNEL.failedVerdict,
+          FUNNEL.mockDefenseEvent,
+          FUNNEL.verdictEvent,
+        ]),
+    ]);
+    return {
+      definitions: counts.map(definitionStatsOf),
+      totals: totals[0],
+      funnel: funnelOf(counts, events[0]),
+    };
+  }
+}
+
+function definitionStatsOf(entry: StateCountsOf): DefinitionStatsView {
+  return entry.version === null
+    ? { key: entry.key, states: entry.states }
+    : { key: entry.key, version: entry.version, states: entry.states };
+}
+
+/** Reached-state figures come from each key's all-versions entry, summed over keys. */
+function funnelOf(counts: StateCountsOf[], events: { mock_defense_held: number; failed: number }): FunnelView {
+  const everReached = (path: string) =>
+    counts.filter((entry) => entry.version === null).reduce((sum, entry) => sum + (entry.states[path]?.ever ?? 0), 0);
+  return {
+    appliedForAcceptance: everReached(FUNNEL.appliedForAcceptancePath),
+    mockDefenseHeld: events.mock_defense_held,
+    passed: everReached(FUNNEL.passedPath),
+    failed: events.failed,
+  };
+}

@@ -10,6 +10,7 @@ import { requestIdFor } from './common/request-id';
 import { Clock, SystemClock } from './common/clock';
 import { ProjectsModule } from './projects/projects.module';
 import { DemoModule } from './demo/demo.module';
+import { TimersModule } from './timers/timers.module';
 import { DatabaseModule } from './database/database.module';
 import { DefinitionsModule } from './definitions/definitions.module';
 import { DiagramsModule } from './diagrams/diagrams.module';
@@ -46,6 +47,7 @@ export class AppModule {
         DiagramsModule,
         AuditModule,
         DemoModule,
+        TimersModule,
         ConsoleModule,
       ],
       controllers: [HealthController],

@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     fail(error instanceof Error ? error.message : String(error));
   }
   const app = await createApp({ ...config, databaseUrl: database.url });
+  await app.init();
   const demoKeys = config.demo ? await app.get(DemoSeeder).seedIfEmpty() : [];
   await app.listen(config.port, '0.0.0.0');
   const base = `http://localhost:${new URL(await app.getUrl()).port}`;

@@ -10,6 +10,15 @@ export interface AppConfig {
   adminKey?: string;
   /** Seed demo principals and projects on an empty database (embedded mode by default). */
   demo: boolean;
+  timers: TimerConfig;
+}
+
+export interface TimerConfig {
+  /** Run the worker that fires due deadlines in this instance. */
+  enabled: boolean;
+  /** Longest wait between two looks at the timers table; a notification or the next due time wakes it sooner. */
+  pollMs: number;
+  batchSize: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -30,6 +39,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: parseLogLevel(env.LOG_LEVEL),
     adminKey: parseAdminKey(env.WAYPOST_ADMIN_KEY),
     demo: parseDemo(env.WAYPOST_DEMO, databaseUrl === undefined),
+    timers: {
+      enabled: parseBoolean('WAYPOST_TIMERS', env.WAYPOST_TIMERS, true),
+      pollMs: parseInteger('WAYPOST_TIMER_POLL_MS', env.WAYPOST_TIMER_POLL_MS, 5000, 50, 3_600_000),
+      batchSize: parseInteger('WAYPOST_TIMER_BATCH', env.WAYPOST_TIMER_BATCH, 100, 1, 10_000),
+    },
   };
 }
 
@@ -72,8 +86,27 @@ function parseAdminKey(value: string | undefined): string | undefined {
 }
 
 function parseDemo(value: string | undefined, embedded: boolean): boolean {
-  if (value === undefined || value === '') return embedded;
+  return parseBoolean('WAYPOST_DEMO', value, embedded);
+}
+
+function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
   if (value === '1' || value === 'true') return true;
   if (value === '0' || value === 'false') return false;
-  throw new ConfigError(`WAYPOST_DEMO must be true or false, not "${value}"`);
+  throw new ConfigError(`${name} must be true or false, not "${value}"`);
+}
+
+function parseInteger(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, not "${value}"`);
+  }
+  return parsed;
 }

@@ -30,6 +30,7 @@ interface HeadRow {
   deadlines: Deadline[];
   version: number;
   chain_head: string;
+  updated_at: Date;
   request_hash: string | null;
   idem_status: number;
   idem_body: string;
@@ -60,7 +61,7 @@ export class EventStore {
          update projects set ${READ_MODEL_ASSIGNMENTS}, version = ?, chain_head = ?, updated_at = ?::timestamptz
          where id = ? and version = ? returning id),
        ${EVENT_WRITES}
-       select count(*)::int as appended from head`,
+       select count(*)::int as appended from head, (select count(*) from wake) as woken`,
       [
         ...readModelParams(request.readModel),
         version,
@@ -106,7 +107,7 @@ export class EventStore {
          values (?::jsonb, ?::text[], ?, ?::jsonb, ?::jsonb, ?, ?::timestamptz, ?::text[], ?::jsonb,
            1, ?, ?::timestamptz, ?, ?, ?, ?, ?, ?::timestamptz) returning id),
        ${EVENT_WRITES}
-       select count(*)::int as appended from head`,
+       select count(*)::int as appended from head, (select count(*) from wake) as woken`,
       [
         ...readModelParams(request.readModel),
         hash,
@@ -138,14 +139,20 @@ export class EventStore {
   }
 
   /** The stream head and, when a key is given, its idempotency record: one round trip. */
-  async loadHead(projectId: string, idempotency?: { principalId: string; key: string }): Promise<LoadedHead> {
+  async loadHead(
+    projectId: string,
+    idempotency?: { principalId: string; key: string },
+    tx?: Transaction,
+  ): Promise<LoadedHead> {
     const rows = await this.em.getConnection().execute<HeadRow[]>(
       `select p.id, p.enterprise_id, p.title, p.definition_key, p.definition_version, p.snapshot, p.deadlines,
-              p.version, p.chain_head, i.request_hash, i.status as idem_status, i.body as idem_body
+              p.version, p.chain_head, p.updated_at, i.request_hash, i.status as idem_status, i.body as idem_body
        from (select 1) as one
        left join projects p on p.id = ?
        left join idempotency_records i on i.principal_id = ? and i.key = ?`,
       [projectId, idempotency?.principalId ?? null, idempotency?.key ?? null],
+      'all',
+      tx,
     );
     const row = rows[0];
     const head: ProjectHead | undefined = row.id
@@ -159,6 +166,7 @@ export class EventStore {
           deadlines: row.deadlines,
           version: row.version,
           chainHead: row.chain_head,
+          updatedAt: new Date(row.updated_at).toISOString(),
         }
       : undefined;
     const stored =
@@ -263,6 +271,8 @@ export class EventStore {
       projectId,
       version,
       JSON.stringify(arm),
+      // wake: the earliest new deadline, for workers sleeping on other instances
+      JSON.stringify(arm),
       event.occurredAt,
       version,
       projectId,
@@ -291,6 +301,9 @@ const EVENT_WRITES = `
     insert into timers (project_id, timer_key, armed_version, event_type, due_at, derivation)
     select ?, t.key, ?, t.event_type, t.due_at, t.derivation
     from head, jsonb_to_recordset(?::jsonb) as t(key text, event_type text, due_at timestamptz, derivation jsonb)),
+  wake as (
+    select pg_notify('waypost_timers', min(t.due_at)::text)
+    from jsonb_to_recordset(?::jsonb) as t(due_at timestamptz) having count(*) > 0),
   fired as (
     update timers set status = 'fired', settled_at = ?::timestamptz, settled_version = ?
     where project_id = ? and timer_key = ? and armed_version = ? and status = 'armed' and exists (select 1 from head))`;

@@ -28,6 +28,8 @@ export interface ProjectHead {
   deadlines: Deadline[];
   version: number;
   chainHead: string;
+  /** When the last event occurred (the read model's updated_at). */
+  updatedAt: string;
 }
 
 export interface NewEvent {

@@ -26,6 +26,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     logLevel: 'silent',
     adminKey: `test-admin-${randomBytes(12).toString('hex')}`,
     demo: false,
+    // Tests fire timers explicitly (FireDueTimersCommand) unless they start a worker themselves.
+    timers: { enabled: false, pollMs: 1000, batchSize: 100 },
     ...overrides,
   };
 }

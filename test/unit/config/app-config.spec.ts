@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       adminKey: undefined,
       demo: true,
+      timers: { enabled: true, pollMs: 5000, batchSize: 100 },
     });
   });
 
@@ -34,6 +35,9 @@ describe('loadConfig', () => {
     [{ WAYPOST_ADMIN_KEY: 'short' }, /at least 16/],
     [{ WAYPOST_ADMIN_KEY: 'has spaces in the middle' }, /printable ASCII/],
     [{ WAYPOST_DEMO: 'maybe' }, /WAYPOST_DEMO/],
+    [{ WAYPOST_TIMER_POLL_MS: '10' }, /WAYPOST_TIMER_POLL_MS must be an integer from 50/],
+    [{ WAYPOST_TIMER_BATCH: 'lots' }, /WAYPOST_TIMER_BATCH/],
+    [{ WAYPOST_TIMERS: 'sometimes' }, /WAYPOST_TIMERS/],
   ])('refuses %j with one clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

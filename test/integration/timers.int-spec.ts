@@ -1,0 +1,142 @@
+import { CommandBus } from '@nestjs/cqrs';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { ManualClock } from '../../src/common/clock';
+import { CreateProjectCommand } from '../../src/projects/commands/create-project/create-project.command';
+import { SendEventCommand } from '../../src/projects/commands/send-event/send-event.command';
+import { FireDueTimersCommand } from '../../src/timers/commands/fire-due-timers/fire-due-timers.command';
+import { auth, makeKeys, sendEvent, type Keys } from '../support/projects';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const OVERDUE_EVENT = 'xstate.after.overdue.industrial-project.construction.active';
+const DAY = 86_400_000;
+
+describe('durable deadlines', () => {
+  const clock = new ManualClock(new Date('2020-01-01T02:00:00.000Z'));
+  let t: TestApp;
+  let keys: Keys;
+  const sql = <T>(text: string, params: unknown[] = []) =>
+    t.app.get(EntityManager).getConnection().execute<T[]>(text, params);
+  const fire = () => t.app.get(CommandBus).execute(new FireDueTimersCommand(100));
+  const project = async (id: string) =>
+    (await t.http.get(`/api/projects/${id}`).set(auth(keys.bureau)).expect(200)).body;
+
+  async function inConstruction(plannedCompletion: string): Promise<string> {
+    const created = await t.http
+      .post('/api/projects')
+      .set(auth(keys.enterprise))
+      .send({
+        definition: 'industrial-project',
+        title: `deadline ${plannedCompletion}`,
+        data: { plannedCompletion, plannedInvestment: 1e7, industry: 'other' },
+      })
+      .expect(201);
+    await sendEvent(t, keys.enterprise, created.body.id, 'SUBMIT').expect(200);
+    await sendEvent(t, keys.bureau, created.body.id, 'APPROVE').expect(200);
+    return created.body.id as string;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({}, clock);
+    keys = await makeKeys(t);
+  });
+  afterAll(() => t.close());
+
+  it('arms deadlines with the event that enters construction, derived from the project data', async () => {
+    const id = await inConstruction('2021-06-30');
+    const timers = await sql<{ timer_key: string; status: string; due_at: Date; armed_version: number }>(
+      'select timer_key, status, due_at, armed_version from timers where project_id = ? order by timer_key',
+      [id],
+    );
+    expect(timers.map((x) => [x.timer_key.split('#')[1], x.status, x.armed_version])).toEqual([
+      ['overdue', 'armed', 3],
+      ['reportReminder', 'armed', 3],
+    ]);
+    const { deadlines } = await project(id);
+    const overdue = deadlines.find((d: { delay: string }) => d.delay === 'overdue');
+    // Planned completion + one year, on the Beijing calendar.
+    expect(overdue.dueAt).toBe('2022-06-29T16:00:00.000Z');
+    expect(overdue.derivation).toMatchObject({
+      baseDate: expect.stringContaining('2021-06-30'),
+      offset: 'P1Y',
+      pausedMs: 0,
+    });
+  });
+
+  it('fires nothing early, then each deadline once as the clock passes it', async () => {
+    const id = await inConstruction('2021-06-30');
+    clock.set('2020-03-01T00:00:00.000Z');
+    await fire();
+    expect((await project(id)).flags).toEqual([]);
+    clock.set('2022-07-02T00:00:00.000Z');
+    const report = await fire();
+    expect(report.fired).toBeGreaterThanOrEqual(2);
+    const after = await project(id);
+    expect(after.flags).toEqual(expect.arrayContaining(['overdue', 'reportReminder']));
+    expect(after.overdue).toBe(true);
+    expect(after.overdueSince).toBe('2022-06-29T16:00:00.000Z');
+    expect(after.daysOverdue).toBe(2);
+    const events = await sql<{ type: string; actor_role: string; occurred_at: Date }>(
+      `select type, actor_role, occurred_at from events where project_id = ? and actor_role = 'system' order by version`,
+      [id],
+    );
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining([OVERDUE_EVENT]));
+    expect(events.every((e) => e.actor_role === 'system')).toBe(true);
+    expect((await fire()).fired).toBe(0);
+    const risk = await t.http.get('/api/projects?overdue=true').set(auth(keys.bureau)).expect(200);
+    expect(risk.body.items.map((p: { id: string }) => p.id)).toContain(id);
+  });
+
+  it('a suspension stops the construction clock and resumption extends the deadline by the pause', async () => {
+    clock.set('2020-01-01T00:00:00.000Z');
+    const id = await inConstruction('2021-06-30');
+    clock.set('2020-02-01T00:00:00.000Z');
+    await sendEvent(t, keys.enterprise, id, 'SUSPEND').expect(200);
+    expect((await project(id)).deadlines).toEqual([]);
+    expect(await sql(`select 1 from timers where project_id = ? and status = 'armed'`, [id])).toEqual([]);
+    clock.set('2020-04-01T00:00:00.000Z');
+    await sendEvent(t, keys.enterprise, id, 'RESUME').expect(200);
+    const overdue = (await project(id)).deadlines.find((d: { delay: string }) => d.delay === 'overdue');
+    expect(overdue.derivation.pausedMs).toBe(60 * DAY);
+    expect(Date.parse(overdue.dueAt) - Date.parse('2022-06-29T16:00:00.000Z')).toBe(60 * DAY);
+  });
+
+  it('an approved change moves the deadline and re-arms the timer; leaving construction cancels it', async () => {
+    clock.set('2020-01-01T00:00:00.000Z');
+    const id = await inConstruction('2021-06-30');
+    await sendEvent(t, keys.enterprise, id, 'REQUEST_CHANGE', {
+      newCompletionDate: '2023-06-30',
+      reasons: ['疫情 epidemic'],
+    }).expect(200);
+    await sendEvent(t, keys.bureau, id, 'APPROVE_CHANGE').expect(200);
+    const overdue = (await project(id)).deadlines.find((d: { delay: string }) => d.delay === 'overdue');
+    expect(overdue.dueAt).toBe('2024-06-29T16:00:00.000Z');
+    expect(overdue.derivation.changes).toHaveLength(1);
+    const armed = await sql<{ due_at: Date }>(
+      `select due_at from timers where project_id = ? and status = 'armed' and timer_key like '%#overdue'`,
+      [id],
+    );
+    expect(armed.map((x) => new Date(x.due_at).toISOString())).toEqual(['2024-06-29T16:00:00.000Z']);
+    await sendEvent(t, keys.enterprise, id, 'APPLY_ACCEPTANCE').expect(200);
+    expect(await sql(`select 1 from timers where project_id = ? and status = 'armed'`, [id])).toEqual([]);
+    expect((await project(id)).deadlines).toEqual([]);
+  });
+
+  it('a bad timer row is voided and reported, and the rest still fire', async () => {
+    clock.set('2020-01-01T00:00:00.000Z');
+    const id = await inConstruction('2017-12-31');
+    await sql(
+      `insert into timers (project_id, timer_key, armed_version, event_type, due_at, derivation) values
+       (?, 'bogus#nope', 1, 'xstate.after.nope.industrial-project.draft', '2019-01-01', '{}'),
+       ('9d6b1b9a-0000-4000-8000-000000000000', 'orphan#overdue', 1, ?, '2019-01-01', '{}')`,
+      [id, OVERDUE_EVENT],
+    );
+    const report = await fire();
+    expect(report).toMatchObject({ voided: 2 });
+    expect((await project(id)).overdue).toBe(true);
+    const voided = await sql<{ timer_key: string; note: string }>(
+      `select timer_key, note from timers where status = 'void' order by timer_key`,
+    );
+    expect(voided.map((v) => v.timer_key)).toEqual(expect.arrayContaining(['bogus#nope', 'orphan#overdue']));
+    expect(voided.every((v) => v.note.length > 0)).toBe(true);
+  });
+});

@@ -89,11 +89,11 @@ describe('audit API: export, checkpoints, security entries, replay, history', ()
     let page: { items: { projectId: string; status: number; reason: string; role: string }[] } = {
       items: [],
     };
-    for (let i = 0; i < 50 && page.items.length === 0; i++) {
+    for (let i = 0; i < 100 && page.items.length === 0; i++) {
       const res = await t.http.get(`/api/audit/security-entries?project=${projectId}`).set(as(keys.auditor));
       expect(res.status).toBe(200);
       page = res.body as typeof page;
-      if (page.items.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      if (page.items.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(page.items).toEqual([
       expect.objectContaining({

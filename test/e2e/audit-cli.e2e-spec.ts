@@ -105,7 +105,7 @@ describe('scheduled checkpoints', () => {
     try {
       t = await startTestApp();
       let status = 404;
-      for (let i = 0; i < 40 && status !== 200; i++) {
+      for (let i = 0; i < 100 && status !== 200; i++) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         status = (
           await t.http.get('/api/audit/checkpoints/latest').set('Authorization', `Bearer ${t.adminKey}`)

@@ -110,12 +110,12 @@ describe('append-only tables refuse changes through the service connection', () 
       .send({ type: 'APPROVE', payload: { approvalNo: 'x' } })
       .expect(403);
     const connection = t.app.get(EntityManager).getConnection();
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < 100; i++) {
       const [row] = await connection.execute<{ n: number }[]>(
         'select count(*)::int as n from security_entries',
       );
       if (row.n > 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   });
   afterAll(() => t.close());

@@ -112,7 +112,10 @@ export class ChainVerifier {
     event: EntryItem['event'],
     stored: AuditEntry,
   ): Omit<BrokenPlace, 'label' | 'projectId' | 'version'> | null {
-    const derived: Record<string, unknown> = { ...auditEntryOf(event) };
+    const rebuilt = auditEntryOf(event);
+    // One comparison in the common (intact) case; the field-by-field walk only locates a difference.
+    if (canonicalJson(rebuilt) === canonicalJson(stored)) return null;
+    const derived: Record<string, unknown> = { ...rebuilt };
     const kept: Record<string, unknown> = { ...stored };
     for (const key of new Set([...Object.keys(derived), ...Object.keys(kept)])) {
       if (canonicalOrNull(derived[key]) !== canonicalOrNull(kept[key]))

@@ -115,19 +115,22 @@ describe('GET /api/stream (server-sent events across instances)', () => {
     await stream(b.adminKey, {}, false);
     expect(streams.openCount).toBe(before + 2);
 
-    // About 20 MB of distinct notifications in one go: more than socket buffers plus the 1 MiB cap.
+    // About 20 MB of distinct notifications, more than socket buffers plus the 1 MiB cap, in batches
+    // under the cap that the reading client drains before the next one comes.
     const pg = new Client({ connectionString: process.env.TEST_DATABASE_URL });
     await pg.connect();
     try {
-      await pg.query(
-        `select pg_notify($1, json_build_object('cursor', 'flood.' || g, 'enterpriseId', 'ent-z', 'n', g,
-           'pad', repeat('x', 7000))::text) from generate_series(1, 3000) g`,
-        [EVENTS_CHANNEL],
-      );
+      for (let batch = 0; batch < 30; batch += 1) {
+        await pg.query(
+          `select pg_notify($1, json_build_object('cursor', 'flood.' || g, 'enterpriseId', 'ent-z', 'n', g,
+             'pad', repeat('x', 7000))::text) from generate_series($2::int, $2::int + 99) g`,
+          [EVENTS_CHANNEL, batch * 100 + 1],
+        );
+        await reader.until((messages) => messages.some((m) => m.id === `flood.${batch * 100 + 100}`), 20_000);
+      }
     } finally {
       await pg.end();
     }
-    await reader.until((messages) => messages.some((m) => m.id === 'flood.3000'), 20_000);
     const deadline = Date.now() + 10_000;
     while (streams.openCount > before + 1 && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 50));

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Transaction } from '@mikro-orm/core';
 import { textArrayLiteral } from '../database/pg-array';
+import { statePathsOf } from '../lifecycle/state-paths';
 import { auditEntryOf, chainHash, GENESIS_HASH } from '../audit/audit-entry';
 import type { SnapshotJson } from '../lifecycle/engine.types';
 import type {
@@ -228,58 +229,87 @@ export class EventStore {
     idempotency?: IdempotencyRecord,
     firedTimer?: AppendRequest['firedTimer'],
   ): unknown[] {
-    const arm = timers.arm.map((t) => ({
+    const stateAfter = JSON.stringify(readModel.stateValue);
+    return [
+      ...[
+        projectId,
+        version,
+        event.type,
+        JSON.stringify(event.payload),
+        event.actor.id,
+        event.actor.role,
+        event.occurredAt,
+      ],
+      ...[
+        definition.key,
+        definition.version,
+        stateBefore === null ? null : JSON.stringify(stateBefore),
+        stateAfter,
+      ],
+      ...[event.requestId, event.idempotencyKey],
+      ...[projectId, version, JSON.stringify(entry), prevHash, hash],
+      ...idempotencyParams(projectId, idempotency),
+      ...timerParams(projectId, version, event.occurredAt, timers, firedTimer),
+      ...stateCountParams(projectId, version, definition, stateBefore, readModel.statePaths),
+    ];
+  }
+}
+
+function idempotencyParams(projectId: string, record: IdempotencyRecord | undefined): unknown[] {
+  return [
+    record?.principalId ?? null,
+    record?.key ?? null,
+    record?.requestHash ?? null,
+    record?.status ?? null,
+    record?.body ?? null,
+    projectId,
+    record !== undefined,
+  ];
+}
+
+/** Cancel the timers of states left, arm those of states entered, wake sleeping workers, settle the fired one. */
+function timerParams(
+  projectId: string,
+  version: number,
+  at: string,
+  timers: AppendRequest['timers'],
+  fired: AppendRequest['firedTimer'],
+): unknown[] {
+  const arm = JSON.stringify(
+    timers.arm.map((t) => ({
       key: t.key,
       event_type: t.eventType,
       due_at: t.dueAt,
       derivation: t.derivation,
-    }));
-    return [
-      // events
-      projectId,
-      version,
-      event.type,
-      JSON.stringify(event.payload),
-      event.actor.id,
-      event.actor.role,
-      event.occurredAt,
-      definition.key,
-      definition.version,
-      stateBefore === null ? null : JSON.stringify(stateBefore),
-      JSON.stringify(readModel.stateValue),
-      event.requestId,
-      event.idempotencyKey,
-      // audit_entries
-      projectId,
-      version,
-      JSON.stringify(entry),
-      prevHash,
-      hash,
-      // idempotency_records
-      idempotency?.principalId ?? null,
-      idempotency?.key ?? null,
-      idempotency?.requestHash ?? null,
-      idempotency?.status ?? null,
-      idempotency?.body ?? null,
-      projectId,
-      idempotency !== undefined,
-      // timers: cancel, arm, settle the fired one
-      event.occurredAt,
-      version,
-      projectId,
-      textArrayLiteral(timers.cancel),
-      projectId,
-      version,
-      JSON.stringify(arm),
-      // wake: the earliest new deadline, for workers sleeping on other instances
-      JSON.stringify(arm),
-      event.occurredAt,
-      version,
-      projectId,
-      firedTimer?.key ?? null,
-      firedTimer?.armedVersion ?? null,
-    ];
-  }
+    })),
+  );
+  return [
+    ...[at, version, projectId, textArrayLiteral(timers.cancel)],
+    ...[projectId, version, arm],
+    arm,
+    ...[at, version, projectId, fired?.key ?? null, fired?.armedVersion ?? null],
+  ];
+}
+
+/** State paths entered count one more project now (and ever, the first time); paths left one fewer. */
+function stateCountParams(
+  projectId: string,
+  version: number,
+  definition: { key: string; version: number },
+  stateBefore: AppendRequest['stateBefore'] | null,
+  after: string[],
+): unknown[] {
+  const before = stateBefore === null ? [] : statePathsOf(stateBefore);
+  const entered = after.filter((path) => !before.includes(path));
+  const left = before.filter((path) => !after.includes(path));
+  const deltas = [
+    ...entered.map((path) => ({ path, delta: 1 })),
+    ...left.map((path) => ({ path, delta: -1 })),
+  ];
+  return [
+    ...[projectId, definition.key, definition.version, version, textArrayLiteral(entered)],
+    ...[definition.key, definition.version, JSON.stringify(deltas)],
+  ];
 }
 
 /** Every write after the read-model row, each conditional on `head` having produced that row. */
@@ -306,7 +336,17 @@ const EVENT_WRITES = `
     from jsonb_to_recordset(?::jsonb) as t(due_at timestamptz) having count(*) > 0),
   fired as (
     update timers set status = 'fired', settled_at = ?::timestamptz, settled_version = ?
-    where project_id = ? and timer_key = ? and armed_version = ? and status = 'armed' and exists (select 1 from head))`;
+    where project_id = ? and timer_key = ? and armed_version = ? and status = 'armed' and exists (select 1 from head)),
+  entered as (
+    insert into state_entries (project_id, state_path, definition_key, definition_version, first_version)
+    select ?, p.path, ?, ?, ? from head, unnest(?::text[]) as p(path)
+    on conflict do nothing returning state_path),
+  counted as (
+    insert into state_counts (definition_key, definition_version, state_path, now_count, ever_count)
+    select ?, ?, d.path, d.delta, (d.path in (select state_path from entered))::int
+    from head, jsonb_to_recordset(?::jsonb) as d(path text, delta int) order by d.path
+    on conflict (definition_key, definition_version, state_path) do update
+    set now_count = state_counts.now_count + excluded.now_count, ever_count = state_counts.ever_count + excluded.ever_count)`;
 
 /** The read-model columns, in the order of `readModelParams`. */
 export const READ_MODEL_ASSIGNMENTS = `state_value = ?::jsonb, state_paths = ?::text[], status = ?, context = ?::jsonb,

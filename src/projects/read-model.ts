@@ -1,18 +1,7 @@
 import type { JsonObject } from '../lifecycle/definition.types';
-import type { StateValueJson, TimerEffects, Transitioned } from '../lifecycle/engine.types';
+import type { TimerEffects, Transitioned } from '../lifecycle/engine.types';
+import { statePathsOf } from '../lifecycle/state-paths';
 import type { Deadline, ReadModel } from '../event-store/event-store.types';
-
-/**
- * Every path a state value is "in": `{construction: 'active'}` is in `construction` and
- * `construction.active`, so a list filtered by `state=construction` finds it.
- */
-export function statePathsOf(value: StateValueJson, prefix = ''): string[] {
-  if (typeof value === 'string') return [prefix + value];
-  return Object.entries(value).flatMap(([key, child]) => [
-    prefix + key,
-    ...statePathsOf(child, `${prefix}${key}.`),
-  ]);
-}
 
 /** Deadlines after an event: those of states left are gone, those of states entered are added. */
 export function nextDeadlines(previous: Deadline[], effects: TimerEffects, version: number): Deadline[] {

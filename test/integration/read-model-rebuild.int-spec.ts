@@ -38,6 +38,28 @@ describe('the read model is a function of the events', () => {
   });
   afterAll(() => t.close());
 
+  const counters = async () =>
+    t.app
+      .get(EntityManager)
+      .getConnection()
+      .execute(
+        'select definition_key, definition_version, state_path, now_count, ever_count from state_counts order by 1, 2, 3',
+      );
+
+  it('the per-state counters kept by the append statement equal a recount from the events', async () => {
+    const kept = await counters();
+    expect(kept).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ state_path: 'accepted', now_count: 1, ever_count: 1 }),
+        expect.objectContaining({ state_path: 'construction.suspended', now_count: 0, ever_count: 1 }),
+        expect.objectContaining({ state_path: 'draft', now_count: 1, ever_count: 3 }),
+      ]),
+    );
+    await t.app.get(EntityManager).getConnection().execute('update state_counts set now_count = 99');
+    await t.app.get(CommandBus).execute(new RebuildReadModelsCommand());
+    expect(await counters()).toEqual(kept);
+  });
+
   it('a rebuild reproduces exactly what the write path stored', async () => {
     const stored = await rows();
     await t.app

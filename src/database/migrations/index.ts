@@ -3,6 +3,7 @@ import { Migration0001Principals } from './0001-principals.migration';
 import { Migration0002Definitions } from './0002-definitions.migration';
 import { Migration0003EventStore } from './0003-event-store.migration';
 import { Migration0004Audit } from './0004-audit.migration';
+import { Migration0005StateCounts } from './0005-state-counts.migration';
 
 /** Listed explicitly so the same migrations run from compiled code and from tests. Append only. */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: '0002-definitions', class: Migration0002Definitions },
   { name: '0003-event-store', class: Migration0003EventStore },
   { name: '0004-audit', class: Migration0004Audit },
+  { name: '0005-state-counts', class: Migration0005StateCounts },
 ];

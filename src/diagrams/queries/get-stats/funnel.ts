@@ -16,9 +16,8 @@ select count(distinct project_id) filter (where type = ?)::int as mock_defense_h
        count(distinct project_id) filter (where type = ? and payload ->> 'verdict' = ?)::int as failed
 from events where type in (?, ?)`;
 
+/** Projects per status and the overdue count; the partial index on overdue keeps the latter cheap. */
 export const TOTALS_SQL = `
-select count(*)::int as projects,
-       count(*) filter (where status = 'active')::int as active,
-       count(*) filter (where status = 'done')::int as done,
-       count(*) filter (where overdue)::int as overdue
-from projects`;
+select coalesce(sum(now_count) filter (where state_path not like '%.%'), 0)::int as projects,
+       (select count(*)::int from projects where overdue) as overdue
+from state_counts`;

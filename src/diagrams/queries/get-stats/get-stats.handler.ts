@@ -2,6 +2,7 @@ import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { DefinitionStatsView, FunnelView, StatsView, TotalsView } from '../../stats.views';
 import { GetStateCountsQuery, type StateCountsOf } from '../get-state-counts/get-state-counts.query';
+import { GetPublishedDefinitionQuery } from '../../../definitions/queries/get-published-definition/get-published-definition.query';
 import { FUNNEL, FUNNEL_EVENTS_SQL, TOTALS_SQL } from './funnel';
 import { GetStatsQuery } from './get-stats.query';
 
@@ -15,7 +16,7 @@ export class GetStatsHandler implements IQueryHandler<GetStatsQuery> {
   async execute(): Promise<StatsView> {
     const [counts, totals, events] = await Promise.all([
       this.queries.execute(new GetStateCountsQuery()),
-      this.em.getConnection().execute<TotalsView[]>(TOTALS_SQL),
+      this.em.getConnection().execute<{ projects: number; overdue: number }[]>(TOTALS_SQL),
       this.em
         .getConnection()
         .execute<{ mock_defense_held: number; failed: number }[]>(FUNNEL_EVENTS_SQL, [
@@ -26,11 +27,22 @@ export class GetStatsHandler implements IQueryHandler<GetStatsQuery> {
           FUNNEL.verdictEvent,
         ]),
     ]);
-    return {
-      definitions: counts.map(definitionStatsOf),
-      totals: totals[0],
-      funnel: funnelOf(counts, events[0]),
-    };
+    const done = await this.projectsInFinalStates(counts);
+    const totalsView: TotalsView = { projects: totals[0].projects, active: totals[0].projects - done, done, overdue: totals[0].overdue };
+    return { definitions: counts.map(definitionStatsOf), totals: totalsView, funnel: funnelOf(counts, events[0]) };
+  }
+
+  /** A project is done when it sits in a top-level final state of its pinned definition. */
+  private async projectsInFinalStates(counts: StateCountsOf[]): Promise<number> {
+    let done = 0;
+    for (const entry of counts) {
+      if (entry.version === null) continue;
+      const { definition } = await this.queries.execute(new GetPublishedDefinitionQuery(entry.key, entry.version));
+      for (const [name, state] of Object.entries(definition.machine.states)) {
+        if (state.type === 'final') done += entry.states[name]?.now ?? 0;
+      }
+    }
+    return done;
   }
 }
 

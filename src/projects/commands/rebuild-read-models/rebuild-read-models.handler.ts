@@ -1,5 +1,7 @@
 import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
+import type { Transaction } from '@mikro-orm/core';
+import { RECOUNT_STATES } from '../../../database/state-counts.sql';
 import { canonicalJson } from '../../../common/canonical-json';
 import { textArrayLiteral } from '../../../database/pg-array';
 import { READ_MODEL_ASSIGNMENTS, readModelParams } from '../../../event-store/event-store';
@@ -47,7 +49,10 @@ export class RebuildReadModelsHandler implements ICommandHandler<RebuildReadMode
         'select id, definition_key, definition_version, version, snapshot, deadlines from projects where id > ? order by id limit ?',
         [after, command.batchSize],
       );
-      if (batch.length === 0) return report;
+      if (batch.length === 0) {
+        await this.recountStates();
+        return report;
+      }
       await this.rebuildBatch(batch, report);
       after = batch[batch.length - 1].id;
       command.onProgress(report.rebuilt + report.failed.length, total);
@@ -90,6 +95,14 @@ export class RebuildReadModelsHandler implements ICommandHandler<RebuildReadMode
       await this.store(project.id, folded.version, folded.readModel);
       report.rebuilt += 1;
     }
+  }
+
+  /** The per-state counters are a read model too: recomputed from the events in one transaction. */
+  private async recountStates(): Promise<void> {
+    await this.em.fork().transactional(async (em) => {
+      const tx = em.getTransactionContext<Transaction>();
+      for (const statement of RECOUNT_STATES) await em.getConnection().execute(statement, [], 'run', tx);
+    });
   }
 
   /** Writes the recomputed columns unless an append moved the project on meanwhile. */

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { EntityManager } from '@mikro-orm/postgresql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { displayPrefix, hashApiKey } from './api-key';
+import { PrincipalCache } from './principal-cache';
 
 export const BOOTSTRAP_ADMIN_ID = '00000000-0000-4000-8000-000000000001';
 
@@ -12,6 +13,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
 
   constructor(
     private readonly em: EntityManager,
+    private readonly cache: PrincipalCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -24,6 +26,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
        on conflict (id) do update set key_hash = excluded.key_hash, key_prefix = excluded.key_prefix, revoked_at = null`,
       [BOOTSTRAP_ADMIN_ID, hashApiKey(key), displayPrefix(key)],
     );
+    await this.cache.invalidateEverywhere();
     this.logger.log('Bureau principal bound to WAYPOST_ADMIN_KEY');
   }
 }

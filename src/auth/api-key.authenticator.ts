@@ -4,6 +4,7 @@ import { hashApiKey, isWellFormedKey } from './api-key';
 import type { AuthPrincipal } from './principal';
 import type { Role } from '../lifecycle/definition.types';
 import { ProblemException } from '../common/problem';
+import { PrincipalCache } from './principal-cache';
 
 interface PrincipalRow {
   id: string;
@@ -15,15 +16,26 @@ interface PrincipalRow {
 /** Resolves `Authorization: Bearer <key>` to a live (not revoked) principal, or refuses with 401. */
 @Injectable()
 export class ApiKeyAuthenticator {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly cache: PrincipalCache,
+  ) {}
 
   async authenticate(authorization: string | undefined): Promise<AuthPrincipal> {
-    const key = bearerKey(authorization);
+    const keyHash = hashApiKey(bearerKey(authorization));
+    const cached = this.cache.get(keyHash);
+    if (cached) return cached;
+    const principal = await this.lookup(keyHash);
+    this.cache.set(keyHash, principal);
+    return principal;
+  }
+
+  private async lookup(keyHash: string): Promise<AuthPrincipal> {
     const rows = await this.em
       .getConnection()
       .execute<PrincipalRow[]>(
         'select id, name, role, enterprise_id from principals where key_hash = ? and revoked_at is null',
-        [hashApiKey(key)],
+        [keyHash],
       );
     const row = rows[0];
     if (!row) throw unauthorized('The API key is unknown or has been revoked.');

@@ -1,13 +1,17 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ProblemException } from '../../../common/problem';
+import { PrincipalCache } from '../../principal-cache';
 import { PrincipalEntity } from '../../principal.entity';
 import { PrincipalView } from '../../principal.view';
 import { RevokePrincipalCommand } from './revoke-principal.command';
 
 @CommandHandler(RevokePrincipalCommand)
 export class RevokePrincipalHandler implements ICommandHandler<RevokePrincipalCommand> {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly cache: PrincipalCache,
+  ) {}
 
   async execute(command: RevokePrincipalCommand): Promise<PrincipalView> {
     const em = this.em.fork();
@@ -21,6 +25,7 @@ export class RevokePrincipalHandler implements ICommandHandler<RevokePrincipalCo
     }
     principal.revokedAt = new Date();
     await em.flush();
+    await this.cache.invalidateEverywhere();
     return PrincipalView.of(principal);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PreparedSql } from '../database/prepared-sql';
 import { EventStore } from './event-store';
 
-@Module({ providers: [EventStore], exports: [EventStore] })
+@Module({ providers: [EventStore, PreparedSql], exports: [EventStore] })
 export class EventStoreModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Transaction } from '@mikro-orm/core';
 import { textArrayLiteral } from '../database/pg-array';
+import { PreparedSql } from '../database/prepared-sql';
 import { statePathsOf } from '../lifecycle/state-paths';
 import { auditEntryOf, chainHash, GENESIS_HASH } from '../audit/audit-entry';
 import type { SnapshotJson } from '../lifecycle/engine.types';
@@ -44,7 +45,10 @@ interface HeadRow {
  */
 @Injectable()
 export class EventStore {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sql: PreparedSql,
+  ) {}
 
   async append(request: AppendRequest, tx?: Transaction): Promise<AppendOutcome> {
     const version = request.expectedVersion + 1;
@@ -57,7 +61,8 @@ export class EventStore {
       request.event,
       request.readModel,
     );
-    const rows = await this.em.getConnection().execute<{ appended: number }[]>(
+    const rows = await this.sql.query<{ appended: number }>(
+      'waypost_append',
       `with head as (
          update projects set ${READ_MODEL_ASSIGNMENTS}, version = ?, chain_head = ?, updated_at = ?::timestamptz
          where id = ? and version = ? returning id),
@@ -85,7 +90,6 @@ export class EventStore {
           request.firedTimer,
         ),
       ],
-      'all',
       tx,
     );
     return rows[0].appended === 1 ? { appended: true, hash } : { appended: false };
@@ -101,7 +105,8 @@ export class EventStore {
       request.event,
       request.readModel,
     );
-    await this.em.getConnection().execute(
+    await this.sql.query(
+      'waypost_create',
       `with head as (
          insert into projects (state_value, state_paths, status, context, snapshot, overdue, overdue_since, flags, deadlines,
            version, chain_head, updated_at, id, enterprise_id, title, definition_key, definition_version, created_at)
@@ -133,7 +138,6 @@ export class EventStore {
           request.idempotency,
         ),
       ],
-      'all',
       tx,
     );
     return hash;
@@ -145,14 +149,14 @@ export class EventStore {
     idempotency?: { principalId: string; key: string },
     tx?: Transaction,
   ): Promise<LoadedHead> {
-    const rows = await this.em.getConnection().execute<HeadRow[]>(
+    const rows = await this.sql.query<HeadRow>(
+      'waypost_load_head',
       `select p.id, p.enterprise_id, p.title, p.definition_key, p.definition_version, p.snapshot, p.deadlines,
               p.version, p.chain_head, p.updated_at, i.request_hash, i.status as idem_status, i.body as idem_body
        from (select 1) as one
        left join projects p on p.id = ?
        left join idempotency_records i on i.principal_id = ? and i.key = ?`,
       [projectId, idempotency?.principalId ?? null, idempotency?.key ?? null],
-      'all',
       tx,
     );
     const row = rows[0];

@@ -1,5 +1,7 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ProblemFilter } from './common/problem.filter';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -51,6 +53,7 @@ export class AppModule {
         ConsoleModule,
       ],
       controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };
   }
 }

@@ -6,7 +6,6 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import type { Clock } from './common/clock';
 import { definitionJsonBody, jsonBody } from './common/json-body';
-import { ProblemFilter } from './common/problem.filter';
 import { requestIdFor } from './common/request-id';
 import { createValidationPipe } from './common/validation';
 
@@ -31,7 +30,6 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<NestE
   app.use(...jsonBody());
   app.setGlobalPrefix('api', { exclude: ['/', '/console/{*path}'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemFilter());
   setUpOpenApi(app);
   return app;
 }

@@ -4,7 +4,7 @@ import { AuditController } from './audit.controller';
 import { AUDIT_SETTINGS, loadAuditSettings } from './audit-settings';
 import { CheckpointScheduler } from './checkpoint/checkpoint-scheduler';
 import { CreateCheckpointHandler } from './commands/create-checkpoint/create-checkpoint.handler';
-import { RecordSecurityEntryWhenTransitionRefused } from './events/record-security-entry-when-transition-refused.handler';
+import { RecordSecurityEntryWhenRequestRefused } from './events/record-security-entry-when-request-refused.handler';
 import { ProjectAuditController } from './project-audit.controller';
 import { ExportAuditHandler } from './queries/export-audit/export-audit.handler';
 import { GetLatestCheckpointHandler } from './queries/get-latest-checkpoint/get-latest-checkpoint.handler';
@@ -21,7 +21,7 @@ import { VerifyAuditHandler } from './queries/verify-audit/verify-audit.handler'
     { provide: AUDIT_SETTINGS, useFactory: () => loadAuditSettings(process.env) },
     CheckpointScheduler,
     CreateCheckpointHandler,
-    RecordSecurityEntryWhenTransitionRefused,
+    RecordSecurityEntryWhenRequestRefused,
     VerifyAuditHandler,
     GetLatestCheckpointHandler,
     ListSecurityEntriesHandler,

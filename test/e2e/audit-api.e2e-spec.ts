@@ -111,6 +111,42 @@ describe('audit API: export, checkpoints, security entries, replay, history', ()
     expect(bad.body.errors[0].path).toBe('/limit');
   });
 
+  it('records refusals on any route, not only events, with the route that was refused', async () => {
+    await t.http
+      .post('/api/principals')
+      .set(as(keys.enterprise))
+      .send({ name: 'x', role: 'bureau' })
+      .expect(403);
+    await t.http
+      .post(`/api/projects/${projectId}/events`)
+      .set(as(keys.enterprise))
+      .set('If-Match', '"999"')
+      .send({ type: 'ASK_QUESTION', payload: { question: 'q', topic: 't' } })
+      .expect(412);
+    type Entry = { status: number; eventType: string; projectId: string | null; role: string };
+    let entries: Entry[] = [];
+    for (
+      let i = 0;
+      i < 100 && entries.filter((e) => e.status !== 403 || e.eventType === 'POST /api/principals').length < 2;
+      i++
+    ) {
+      const res = await t.http.get('/api/audit/security-entries?limit=100').set(as(keys.auditor)).expect(200);
+      entries = (res.body as { items: Entry[] }).items;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          status: 403,
+          eventType: 'POST /api/principals',
+          projectId: null,
+          role: 'enterprise',
+        }),
+        expect.objectContaining({ status: 412, eventType: 'ASK_QUESTION', projectId }),
+      ]),
+    );
+  });
+
   it('replays to the end and matches the events and the read model', async () => {
     const res = await t.http.get(`/api/projects/${projectId}/replay`).set(as(keys.auditor));
     expect(res.status).toBe(200);

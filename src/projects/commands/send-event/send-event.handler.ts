@@ -12,7 +12,6 @@ import type { Transitioned } from '../../../lifecycle/engine.types';
 import { step } from '../../../lifecycle/step';
 import { GetPublishedDefinitionQuery } from '../../../definitions/queries/get-published-definition/get-published-definition.query';
 import { EventAppended } from '../../events/event-appended.event';
-import { TransitionRefused } from '../../events/transition-refused.event';
 import { replayStored } from '../../idempotency-replay';
 import { nulBytePaths } from '../../payload-guards';
 import { readModelOf } from '../../read-model';
@@ -45,12 +44,7 @@ export class SendEventHandler implements ICommandHandler<SendEventCommand> {
     const head = loaded.head;
     if (!head || !isInScope(command.principal, head.enterpriseId))
       throw ProblemException.notFound(`No project ${command.projectId}.`);
-    try {
-      return await this.transition(command, head, requestHash);
-    } catch (error) {
-      if (error instanceof ProblemException) this.recordRefusal(command, error);
-      throw error;
-    }
+    return this.transition(command, head, requestHash);
   }
 
   private async transition(
@@ -153,25 +147,6 @@ export class SendEventHandler implements ICommandHandler<SendEventCommand> {
     throw ProblemException.conflict(
       'version-conflict',
       'Another event was appended to this project at the same time; reload and retry.',
-    );
-  }
-
-  private recordRefusal(command: SendEventCommand, problem: ProblemException): void {
-    const status = problem.getStatus();
-    if (![403, 409, 412, 422].includes(status)) return;
-    const document = problem.toDocument();
-    this.events.publish(
-      new TransitionRefused(
-        command.principal.id,
-        command.principal.role,
-        command.projectId,
-        command.type,
-        status,
-        problem.slug,
-        document,
-        command.requestId,
-        this.clock.now().toISOString(),
-      ),
     );
   }
 }

@@ -1,19 +1,19 @@
 import { Logger } from '@nestjs/common';
 import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { TransitionRefused } from '../../projects/events/transition-refused.event';
+import { RequestRefused } from '../../common/events/request-refused.event';
 
 /**
  * A refused attempt is not an event of the project, so it is stored apart, in its own transaction,
  * append-only. Losing one is logged, never thrown back into the request that was already answered.
  */
-@EventsHandler(TransitionRefused)
-export class RecordSecurityEntryWhenTransitionRefused implements IEventHandler<TransitionRefused> {
+@EventsHandler(RequestRefused)
+export class RecordSecurityEntryWhenRequestRefused implements IEventHandler<RequestRefused> {
   private readonly logger = new Logger('Audit');
 
   constructor(private readonly em: EntityManager) {}
 
-  async handle(event: TransitionRefused): Promise<void> {
+  async handle(event: RequestRefused): Promise<void> {
     try {
       await this.em.getConnection().execute(
         `insert into security_entries

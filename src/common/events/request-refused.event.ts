@@ -1,5 +1,8 @@
-/** An authenticated caller's attempt that was refused (403, 409, 422); audited as a security entry. */
-export class TransitionRefused {
+/**
+ * An authenticated caller's request that was refused (403, 409, 412, 422), on any route. Audited as a
+ * security entry; it is not an event of any project.
+ */
+export class RequestRefused {
   constructor(
     readonly principalId: string,
     readonly role: string,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import { createApp } from './app';
 import { DemoSeeder, type DemoKey } from './demo/demo-seeder';
+import { TimerWorker } from './timers/timer-worker';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './config/embedded-postgres';
 
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   const app = await createApp({ ...config, databaseUrl: database.url });
   await app.init();
   const demoKeys = config.demo ? await app.get(DemoSeeder).seedIfEmpty() : [];
+  await app.get(TimerWorker).start();
   await app.listen(config.port, '0.0.0.0');
   const base = `http://localhost:${new URL(await app.getUrl()).port}`;
   const where = database.embedded

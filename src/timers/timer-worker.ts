@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
@@ -11,9 +11,10 @@ export const TIMERS_CHANNEL = 'waypost_timers';
 /**
  * Fires due deadlines: drains what is due, then sleeps until the next due time, the poll interval,
  * or a notification that an earlier deadline was armed on any instance, whichever comes first.
+ * The service starts it once it is ready (after demo seeding), so start-up work never races it.
  */
 @Injectable()
-export class TimerWorker implements OnApplicationBootstrap, OnModuleDestroy {
+export class TimerWorker implements OnModuleDestroy {
   private readonly logger = new Logger('TimerWorker');
   private running = false;
   private loop?: Promise<void>;
@@ -27,8 +28,8 @@ export class TimerWorker implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.timers.enabled) return;
+  async start(): Promise<void> {
+    if (!this.config.timers.enabled || this.running) return;
     this.running = true;
     await this.listen();
     this.loop = this.run();

@@ -1,8 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ManualClock } from '../../src/common/clock';
-import { CreateProjectCommand } from '../../src/projects/commands/create-project/create-project.command';
-import { SendEventCommand } from '../../src/projects/commands/send-event/send-event.command';
 import { FireDueTimersCommand } from '../../src/timers/commands/fire-due-timers/fire-due-timers.command';
 import { auth, makeKeys, sendEvent, type Keys } from '../support/projects';
 import { startTestApp, type TestApp } from '../support/test-app';

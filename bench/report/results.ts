@@ -1,0 +1,39 @@
+import type { ProfileSummary } from '../profile/summarize-profile';
+
+/** bench/results/latest.json: the published shape first, then what helps read it. */
+export interface BenchResults {
+  transitions?: {
+    perSecond: number;
+    p50Ms: number;
+    p99Ms: number;
+    ceilingPerSecond: number;
+    ratio: number;
+    ceilingP50Ms: number;
+    ceilingP99Ms: number;
+    ceilingTool: string;
+    non2xx: number;
+  };
+  replay?: {
+    eventsPerSecond: number;
+    ceilingEventsPerSecond: number;
+    ratio: number;
+    longHistory: Figure;
+    manyProjects: Figure;
+    service?: { events: number; seconds: number; eventsPerSecond: number; failed?: string };
+  };
+  queries?: Record<string, { p50Ms: number; p99Ms: number }>;
+  rssMb: { underLoad?: number; afterReplay?: number; peakAfterReplay?: number };
+  peers?: Record<string, { perSecond: number; ratio: number; p99Ms: number; peakRssMb: number }>;
+  machine: { cpus: number; node: string; postgres: string };
+  mode: 'full' | 'quick';
+  scale?: { projects: number; events: number; loadSeconds: number };
+  profile?: ProfileSummary;
+  seconds: number;
+}
+
+interface Figure {
+  events: number;
+  eventsPerSecond: number;
+  ceilingEventsPerSecond: number;
+  ratio: number;
+}

@@ -4,7 +4,7 @@ import type { Transaction } from '@mikro-orm/core';
 import { RECOUNT_STATES } from '../../../database/state-counts.sql';
 import { canonicalJson } from '../../../common/canonical-json';
 import { textArrayLiteral } from '../../../database/pg-array';
-import { READ_MODEL_ASSIGNMENTS, readModelParams } from '../../../event-store/event-store';
+import { READ_MODEL_ASSIGNMENTS, readModelParams } from '../../../event-store/append-statement';
 import { GetPublishedDefinitionQuery } from '../../../definitions/queries/get-published-definition/get-published-definition.query';
 import type { ActorRole, JsonObject } from '../../../lifecycle/definition.types';
 import type { ReadModel } from '../../../event-store/event-store.types';

@@ -21,7 +21,13 @@ export async function runWithAppContext(
   try {
     const databaseUrl = config.databaseUrl ?? embedded?.url;
     const app = await NestFactory.createApplicationContext(
-      AppModule.forRoot({ ...config, databaseUrl, logLevel: 'warn', demo: false, timers: { ...config.timers, enabled: false } }),
+      AppModule.forRoot({
+        ...config,
+        databaseUrl,
+        logLevel: 'warn',
+        demo: false,
+        timers: { ...config.timers, enabled: false },
+      }),
       {
         logger: ['error', 'warn'],
         abortOnError: false,

@@ -1,0 +1,288 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, reachableUrl, screenshot } from '../support/browser';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const ROOT = join(__dirname, '..', '..');
+const DATA = { plannedCompletion: '2017-12-31', plannedInvestment: 120_000_000, industry: 'biomedicine' };
+const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
+
+jest.setTimeout(60_000);
+
+describe('web console in a real browser', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  const keys = { bureau: '', enterprise: '', service: '', auditor: '' };
+  let building = ''; // a project under construction
+  let drafted = ''; // a project still a draft
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-console.mjs')], { cwd: ROOT });
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    base = reachableUrl(await t.app.getUrl());
+    keys.bureau = t.adminKey;
+    keys.enterprise = await t.keyFor('enterprise', 'ent-bio', '广州示例生物科技有限公司');
+    keys.service = await t.keyFor('service', undefined, '黄埔区企业服务中心');
+    keys.auditor = await t.keyFor('auditor', undefined, '区审计局');
+    building = await createProject('个体化医疗检测产品研发平台');
+    await send(building, keys.enterprise, 'SUBMIT', { applicant: '李工' });
+    await send(building, keys.bureau, 'APPROVE', { approvalNo: '穗埔发改〔2016〕12号' });
+    const accepting = await createProject('新型显示材料中试基地');
+    await send(accepting, keys.enterprise, 'SUBMIT', { applicant: '王经理' });
+    await send(accepting, keys.bureau, 'APPROVE', { approvalNo: '穗埔发改〔2016〕31号' });
+    await send(accepting, keys.enterprise, 'APPLY_ACCEPTANCE', { materials: ['竣工报告', '审计报告'] });
+    drafted = await createProject('智能装备工业互联网平台');
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function createProject(title: string): Promise<string> {
+    const res = await t.http
+      .post('/api/projects')
+      .set(bearer(keys.bureau))
+      .send({ definition: 'industrial-project', title, data: DATA, enterpriseId: 'ent-bio' });
+    if (res.status !== 201) throw new Error(`create failed: ${res.status} ${res.text}`);
+    return (res.body as { id: string }).id;
+  }
+
+  async function send(id: string, key: string, type: string, payload: object): Promise<void> {
+    const res = await t.http.post(`/api/projects/${id}/events`).set(bearer(key)).send({ type, payload });
+    if (res.status !== 200) throw new Error(`${type} failed: ${res.status} ${res.text}`);
+  }
+
+  /** Selects `find` with CodeMirror's search panel (Ctrl+F, Enter, Escape) and types `replacement` over it. */
+  async function replaceInEditor(page: Page, find: string, replacement: string): Promise<void> {
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+f');
+    const search = page.locator('.cm-search input[name=search]');
+    await search.pressSequentially(find); // the panel reads its query on keyup
+    await search.press('Enter');
+    await search.press('Escape');
+    await page.keyboard.insertText(replacement);
+  }
+
+  /** A fresh tab (own sessionStorage) signed in with `key`, the keyboard only. */
+  async function signedIn(key: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.getByLabel('API 密钥', { exact: true }).focus();
+    await page.keyboard.type(key);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '退出登录' }).waitFor();
+    return { context, page };
+  }
+
+  it('serves the page and its assets with their content types, nothing outside', async () => {
+    const index = await t.http.get('/').expect(200);
+    expect(index.headers['content-type']).toMatch(/text\/html/);
+    expect(index.text).toContain('/console/main.js');
+    const script = await t.http.get('/console/main.js').expect(200);
+    expect(script.headers['content-type']).toMatch(/text\/javascript/);
+    const css = await t.http.get('/console/app.css').expect(200);
+    expect(css.headers['content-type']).toMatch(/text\/css/);
+    await t.http.get('/console/nothing-here.js').expect(404);
+    await t.http.get('/console/..%2F..%2Fpackage.json').expect(404);
+  });
+
+  it('keeps the first load under 300 kB of script; the JSON editor is a separate chunk', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let bytes = 0;
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') {
+        void response.body().then((body) => (bytes += body.length));
+      }
+    });
+    await page.goto(`${base}/`, { waitUntil: 'networkidle' });
+    await page.getByLabel('API 密钥', { exact: true }).waitFor();
+    expect(bytes).toBeGreaterThan(0);
+    expect(bytes).toBeLessThan(300 * 1024);
+    await context.close();
+  });
+
+  it('refuses a wrong key with a message, in Chinese by default', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.getByLabel('API 密钥', { exact: true }).fill('wp_this-key-does-not-exist');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('密钥无效或已被吊销').waitFor();
+    await screenshot(page, '01-sign-in-wrong-key');
+    await context.close();
+  });
+
+  it('shows the bureau a dashboard with figures, funnel, diagram and the overdue list', async () => {
+    const { context, page } = await signedIn(keys.bureau);
+    await page.getByRole('heading', { name: '总览' }).waitFor();
+    await page.getByTestId('figure-项目总数').filter({ hasText: '3' }).waitFor();
+    await page.getByRole('heading', { name: '验收漏斗' }).waitFor();
+    await page.locator('.funnel li').first().filter({ hasText: '1' }).waitFor();
+    await page.getByRole('img', { name: '生命周期图（各状态项目数）' }).waitFor();
+    await page.getByRole('heading', { name: '逾期风险清单' }).waitFor();
+    await page.getByText('实时连接正常').first().waitFor();
+    // Roles see only what they may do: the bureau has definitions, and the page says who is signed in.
+    await page.getByRole('link', { name: '流程定义' }).waitFor();
+    await send(drafted, keys.enterprise, 'ASK_QUESTION', { question: '验收需要哪些材料？', topic: '验收' });
+    await page.locator('.live-events li').filter({ hasText: '咨询' }).waitFor();
+    await screenshot(page, '02-dashboard');
+    await context.close();
+  });
+
+  it('lists projects with filters and paging, opens one with its diagram and readable timeline', async () => {
+    const { context, page } = await signedIn(keys.bureau);
+    await page.getByRole('link', { name: '项目', exact: true }).click();
+    await page.getByRole('heading', { name: '项目列表' }).waitFor();
+    await page.getByRole('link', { name: '新型显示材料中试基地' }).waitFor();
+    await page.getByLabel('关键词').fill('个体化');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForFunction("document.querySelectorAll('tbody tr').length === 1");
+    expect(page.url()).toContain('q=');
+    await page.getByRole('link', { name: '个体化医疗检测产品研发平台' }).click();
+    await page.getByRole('heading', { level: 1, name: '个体化医疗检测产品研发平台' }).waitFor();
+    // Focus moves to the new page's heading.
+    await page.waitForFunction("document.activeElement?.id === 'page-title'");
+    await page.getByTestId('current-state').filter({ hasText: '正常建设' }).waitFor();
+    await page.getByRole('img', { name: /项目流程图/ }).waitFor();
+    const approve = page.locator('.timeline li').filter({ hasText: '批准立项' });
+    await approve.getByText('批复文号').waitFor();
+    await approve.getByText('穗埔发改〔2016〕12号').waitFor();
+    expect(await page.locator('.timeline').innerText()).not.toContain('{"');
+    await screenshot(page, '03-project-bureau');
+    await context.close();
+  });
+
+  it('sends an event through a generated form, shows field errors beside the fields, updates live', async () => {
+    const enterprise = await signedIn(keys.enterprise);
+    const bureau = await signedIn(keys.bureau);
+    // The enterprise sees no dashboard and no definitions.
+    expect(await enterprise.page.getByRole('link', { name: '流程定义' }).count()).toBe(0);
+    await bureau.page.goto(`${base}/#/projects/${building}`);
+    await bureau.page.getByTestId('current-state').waitFor();
+    const page = enterprise.page;
+    await page.goto(`${base}/#/projects/${building}`);
+    await page.locator('summary', { hasText: '报送建设进度' }).click();
+    const form = page.locator('details[open] form');
+    await form.getByLabel('报告期（如 2020-Q3）').fill('2020-Q3');
+    await form.getByLabel('完成进度（%）').fill('六十'); // wrong type: not a number
+    await form.getByLabel('已完成投资（元）').fill('70000000');
+    await form.getByLabel('计划投资（元）').fill('120000000');
+    await form.getByRole('button', { name: /提交/ }).click();
+    const field = form.locator('[data-pointer="/percentComplete"]');
+    await field.locator('.field-error').filter({ hasText: '应为数字' }).waitFor();
+    expect(await form.getByLabel('完成进度（%）').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, '04-form-field-error');
+    await form.getByLabel('完成进度（%）').fill('150'); // over the maximum
+    await form.getByRole('button', { name: /提交/ }).click();
+    await field.locator('.field-error').filter({ hasText: '不能大于 100' }).waitFor();
+    await form.getByLabel('完成进度（%）').fill('60');
+    await form.getByLabel('存在问题').fill('资金到位慢\n人才招聘难');
+    await form.getByRole('button', { name: '添加一项' }).click();
+    await form.getByLabel('类型').selectOption('financing');
+    await form.getByLabel('说明').fill('知识产权质押融资');
+    await form.getByRole('button', { name: /提交/ }).click();
+    await page.getByText('已提交：报送建设进度').waitFor();
+    const report = page.locator('.timeline li').filter({ hasText: '报送建设进度' });
+    await report.getByText('人才招聘难').waitFor();
+    await report.getByText('融资', { exact: true }).waitFor();
+    // The bureau's page, open all along, gets the event over /api/stream without a reload.
+    await bureau.page.locator('.timeline li').filter({ hasText: '报送建设进度' }).waitFor();
+    await screenshot(page, '05-project-enterprise-after-report');
+    await screenshot(bureau.page, '06-project-bureau-live');
+    await enterprise.context.close();
+    await bureau.context.close();
+  });
+
+  it('sends a revoked key back to sign-in with a message', async () => {
+    const key = await t.keyFor('service', undefined, 'to be revoked');
+    const { context, page } = await signedIn(key);
+    await page.getByRole('link', { name: '智能装备工业互联网平台' }).waitFor();
+    const me = await t.http.get('/api/me').set(bearer(key)).expect(200);
+    await t.http.post(`/api/principals/${me.body.id}/revoke`).set(bearer(keys.bureau)).expect(200);
+    // The next request (opening a project, or the live stream reconnecting first) meets the 401.
+    await page.evaluate(`location.hash = '#/projects/${drafted}'`);
+    await page.getByText('登录已失效').waitFor();
+    await page.getByLabel('API 密钥', { exact: true }).waitFor();
+    expect(await page.evaluate("sessionStorage.getItem('waypost.session')")).toBeNull();
+    await screenshot(page, '07-session-expired');
+    await context.close();
+  });
+
+  it('says so when the service goes away mid-session, and recovers', async () => {
+    const { context, page } = await signedIn(keys.service);
+    await page.getByRole('link', { name: '智能装备工业互联网平台' }).waitFor();
+    await context.route('**/api/**', (route) => route.abort('connectionrefused'));
+    await page.getByRole('link', { name: '智能装备工业互联网平台' }).click();
+    await page.getByText('无法连接服务器').first().waitFor();
+    await page.getByRole('button', { name: '重试' }).first().waitFor();
+    expect((await page.locator('main').innerText()).trim().length).toBeGreaterThan(0);
+    await screenshot(page, '08-service-gone');
+    await context.unroute('**/api/**');
+    await page.getByRole('button', { name: '重试' }).first().click();
+    await page.getByTestId('current-state').filter({ hasText: '草稿' }).waitFor();
+    await page.waitForFunction("!document.querySelector('.banner.offline')");
+    await context.close();
+  });
+
+  it('edits a definition draft: not-JSON and validation problems as you type, preview, publish', async () => {
+    const { context, page } = await signedIn(keys.bureau);
+    await page.getByRole('link', { name: '流程定义' }).click();
+    await page.getByRole('link', { name: '打开 v1' }).click();
+    await page.getByText('已发布版本只读').waitFor();
+    await page.getByRole('button', { name: '基于此版本新建草稿' }).click();
+    await page.getByRole('heading', { level: 1, name: /v2/ }).waitFor();
+    const editor = page.locator('.cm-content');
+    await editor.waitFor();
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(',,');
+    await page.getByTestId('check-result').getByText('不是有效的 JSON').waitFor();
+    await screenshot(page, '09-definition-not-json');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    // An unknown initial state, found with the editor's own search: the problem is listed with its path.
+    await replaceInEditor(page, '"initial": "draft"', '"initial": "drafts"');
+    await page.getByTestId('check-result').getByText('/machine/initial').waitFor();
+    await screenshot(page, '10-definition-problems');
+    await replaceInEditor(page, '"initial": "drafts"', '"initial": "draft"');
+    await page.getByText('校验通过，草稿已自动保存').waitFor();
+    await page.getByRole('img', { name: '流程图预览' }).waitFor();
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByText('已发布版本只读').waitFor();
+    await screenshot(page, '11-definition-published');
+    await context.close();
+  });
+
+  it('gives the auditor a replay slider and the chain verification; English on request', async () => {
+    const { context, page } = await signedIn(keys.auditor);
+    await page.getByRole('link', { name: '项目', exact: true }).click();
+    await page.getByRole('link', { name: '个体化医疗检测产品研发平台' }).click();
+    await page.getByRole('link', { name: '审计回放与校验' }).click();
+    await page.getByTestId('replay-state').filter({ hasText: '正常建设' }).waitFor();
+    const slider = page.getByLabel(/回放到第/);
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await page.getByTestId('replay-state').filter({ hasText: '草稿' }).waitFor();
+    await page.getByText('回放结果与存储一致').waitFor();
+    await page.getByRole('img', { name: /流程图/ }).waitFor();
+    await page.getByRole('button', { name: '校验哈希链' }).click();
+    await page.getByTestId('verify-result').filter({ hasText: '哈希链完整' }).waitFor();
+    await page.getByRole('heading', { name: '最新检查点' }).waitFor();
+    await screenshot(page, '12-audit-replay-verify');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: /Audit: replay and verify/ }).waitFor();
+    await page.getByRole('link', { name: 'Projects' }).waitFor();
+    await screenshot(page, '13-audit-english');
+    await context.close();
+  });
+});

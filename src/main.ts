@@ -14,7 +14,9 @@ function fail(message: string): never {
 
 async function resolveDatabase(config: AppConfig): Promise<{ url: string; embedded?: EmbeddedPostgres }> {
   if (config.databaseUrl) return { url: config.databaseUrl };
-  const embedded = await startEmbeddedPostgres(config.dataDir, () => undefined).catch((error: unknown) =>
+  const embedded = await startEmbeddedPostgres(config.dataDir, () => undefined, {
+    handlesSignals: true,
+  }).catch((error: unknown) =>
     fail(
       `could not start the embedded PostgreSQL under ${config.dataDir}: ${String(error ?? 'it exited early')}`,
     ),

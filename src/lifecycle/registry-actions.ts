@@ -27,6 +27,12 @@ function objectAt(context: JsonObject, key: string): JsonObject {
   return isJsonObject(value) ? value : {};
 }
 
+/** A flag raised by a deadline dates from the deadline (timer events carry `dueAt`), any other from the event. */
+function deadlineOrNow(event: LifecycleEvent): string {
+  const dueAt = event.payload.dueAt;
+  return typeof dueAt === 'string' ? dueAt : event.at;
+}
+
 function withFlag(context: JsonObject, flag: string, value: boolean, stampAt?: string, stamp?: JsonValue) {
   const next = { ...context, flags: { ...objectAt(context, 'flags'), [flag]: value } };
   return stampAt === undefined ? next : writePath(next, stampAt, stamp ?? null);
@@ -154,7 +160,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
         stringParam(params, 'flag'),
         booleanParam(params, 'value', true),
         optionalStringParam(params, 'stampAt'),
-        event.at,
+        deadlineOrNow(event),
       ),
   },
   clearFlag: {

@@ -18,6 +18,15 @@ import { timerEffects } from './timer-effects';
 
 const refuse = (refusal: Refusal): StepResult => ({ ok: false, refusal });
 
+/**
+ * A timer event carries only the instant its deadline passed (`dueAt`), recorded by the worker, so a
+ * flag it raises is stamped with the deadline rather than with the moment a late worker got to it.
+ */
+function timerPayload(payload: unknown): JsonObject {
+  const dueAt = isJsonObject(payload) ? payload.dueAt : undefined;
+  return typeof dueAt === 'string' && isIsoInstant(dueAt) ? { dueAt } : {};
+}
+
 /** Refusals that need no snapshot: unknown type, wrong role, invalid payload. */
 function checkIncoming(
   definition: LifecycleDefinition,
@@ -71,7 +80,7 @@ export function step(
   const isTimer = afterEvents(machine).has(event.type);
   const incoming = checkIncoming(definition, isTimer, event, actor);
   if (incoming) return incoming;
-  const payload: JsonObject = !isTimer && isJsonObject(event.payload) ? event.payload : {};
+  const payload = isTimer ? timerPayload(event.payload) : isJsonObject(event.payload) ? event.payload : {};
   const lifecycleEvent: LifecycleEvent = { type: event.type, payload, actor, at: now };
   // History states are not part of the format, so value and context are the whole state.
   const resolved = machine.resolveState({ value: snapshot.value, context: snapshot.context });

@@ -85,9 +85,10 @@ export class FireDueTimersHandler implements ICommandHandler<FireDueTimersComman
     const { definition } = await this.queries.execute(
       new GetPublishedDefinitionQuery(head.definitionKey, head.definitionVersion),
     );
-    // The event happens when the deadline passed, or after the project's last event if that came later.
-    const at = new Date(Math.max(new Date(timer.due_at).getTime(), Date.parse(head.updatedAt))).toISOString();
-    const result = step(definition, head.snapshot, { type: timer.event_type }, SYSTEM_ACTOR, at);
+    // Recorded when fired (never before the project's last event); the deadline itself travels in the payload.
+    const at = new Date(Math.max(this.clock.now().getTime(), Date.parse(head.updatedAt))).toISOString();
+    const payload = { dueAt: new Date(timer.due_at).toISOString() };
+    const result = step(definition, head.snapshot, { type: timer.event_type, payload }, SYSTEM_ACTOR, at);
     if (!result.ok) return { kind: 'void', note: `the machine refused: ${result.refusal.kind}` };
     const outcome = await this.store.append(
       {
@@ -98,7 +99,7 @@ export class FireDueTimersHandler implements ICommandHandler<FireDueTimersComman
         prevHash: head.chainHead,
         event: {
           type: timer.event_type,
-          payload: {},
+          payload,
           actor: SYSTEM_ACTOR,
           occurredAt: at,
           requestId: null,

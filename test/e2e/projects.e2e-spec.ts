@@ -95,6 +95,18 @@ describe('projects: lifecycles driven through the API', () => {
         '/data/plannedCompletion',
         '/data/plannedInvestment',
       ]);
+      const future = await t.http
+        .post('/api/projects')
+        .set(auth(keys.enterprise))
+        .send({ ...body, data: { ...PROJECT_DATA, plannedCompletion: '2200-01-01' } })
+        .expect(422);
+      expect(future.body.errors.map((e: { path: string }) => e.path)).toEqual(['/data/plannedCompletion']);
+      const notADate = await t.http
+        .post('/api/projects')
+        .set(auth(keys.enterprise))
+        .send({ ...body, data: { ...PROJECT_DATA, plannedCompletion: 'next spring' } })
+        .expect(422);
+      expect(notADate.body.errors[0].path).toBe('/data/plannedCompletion');
       const other = await t.http
         .post('/api/projects')
         .set(auth(keys.enterprise))

@@ -32,6 +32,10 @@ async function main(): Promise<void> {
   };
   try {
     await measure(options, sizes, results);
+  } catch (error) {
+    // Keep what the earlier phases measured: write and print them, then fail (a crash fails CI).
+    results.error = error instanceof Error ? error.message : String(error);
+    process.exitCode = 1;
   } finally {
     await dropDatabase(TRANSITIONS_DB);
     await dropDatabase(SCALE_DB);
@@ -44,6 +48,7 @@ async function main(): Promise<void> {
     JSON.stringify(results, null, 2) + '\n',
   );
   process.stdout.write(table(results, checks));
+  if (results.error) progress(`bench: FAILED: ${results.error}`);
   progress(`bench: done in ${results.seconds} s; bench/results/latest.json written`);
 }
 

@@ -29,6 +29,7 @@ export interface BenchResults {
   scale?: { projects: number; events: number; loadSeconds: number };
   profile?: ProfileSummary;
   seconds: number;
+  error?: string;
 }
 
 interface Figure {

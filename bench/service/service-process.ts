@@ -7,6 +7,8 @@ export interface RunningService {
   pid: number;
   baseUrl: string;
   adminKey: string;
+  /** Exit code (when it has exited) and the tail of its stderr: what to show when a call fails. */
+  diagnostics(): string;
   stop(): Promise<void>;
 }
 
@@ -38,7 +40,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child, stderr);
   if (child.pid === undefined) throw new Error('the service has no pid');
-  return { pid: child.pid, baseUrl, adminKey, stop: () => stop(child) };
+  const diagnostics = () =>
+    `service ${child.exitCode === null ? 'running' : `exited (${child.exitCode}, ${child.signalCode})`}: ${stderr()}`;
+  return { pid: child.pid, baseUrl, adminKey, diagnostics, stop: () => stop(child) };
 }
 
 function collect(child: ChildProcess): () => string {

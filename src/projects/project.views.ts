@@ -13,7 +13,8 @@ export class DeadlineView {
   derivation!: Deadline['derivation'];
 }
 
-export class ProjectView {
+/** A project as lists show it: everything but the (large) machine context. */
+export class ProjectSummaryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'ent-biotech' }) enterpriseId!: string;
   @ApiProperty({ example: '个体化医疗检测产品研发平台 Personalised diagnostics platform' }) title!: string;
@@ -25,8 +26,6 @@ export class ProjectView {
   state!: StateValueJson;
   @ApiProperty({ example: ['construction', 'construction.active'] }) statePaths!: string[];
   @ApiProperty({ enum: ['active', 'done'] }) status!: 'active' | 'done';
-  @ApiProperty({ description: 'The machine context (project data, reports, changes, flags, ...)' })
-  context!: JsonObject;
   @ApiProperty({ example: ['overdue'] }) flags!: string[];
   @ApiProperty() overdue!: boolean;
   @ApiPropertyOptional({ format: 'date-time' }) overdueSince?: string;
@@ -36,6 +35,13 @@ export class ProjectView {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
+
+export class ProjectView extends ProjectSummaryView {
+  @ApiProperty({ description: 'The machine context (project data, reports, changes, flags, ...)' })
+  context!: JsonObject;
+}
+
+export type ProjectSummaryRow = Omit<ProjectRow, 'context'>;
 
 export interface ProjectRow {
   id: string;
@@ -56,14 +62,20 @@ export interface ProjectRow {
   updated_at: Date | string;
 }
 
-export const PROJECT_COLUMNS = `id, enterprise_id, title, definition_key, definition_version, state_value, state_paths,
-  status, context, flags, overdue, overdue_since, deadlines, version, created_at, updated_at`;
+export const PROJECT_SUMMARY_COLUMNS = `id, enterprise_id, title, definition_key, definition_version, state_value,
+  state_paths, status, flags, overdue, overdue_since, deadlines, version, created_at, updated_at`;
+
+export const PROJECT_COLUMNS = `${PROJECT_SUMMARY_COLUMNS}, context`;
 
 function iso(value: Date | string): string {
   return new Date(value).toISOString();
 }
 
 export function projectViewOf(row: ProjectRow, now: Date): ProjectView {
+  return { ...projectSummaryOf(row, now), context: row.context };
+}
+
+export function projectSummaryOf(row: ProjectSummaryRow, now: Date): ProjectSummaryView {
   const overdueSince = row.overdue_since ? iso(row.overdue_since) : undefined;
   return {
     id: row.id,
@@ -73,7 +85,6 @@ export function projectViewOf(row: ProjectRow, now: Date): ProjectView {
     state: row.state_value,
     statePaths: row.state_paths,
     status: row.status,
-    context: row.context,
     flags: row.flags,
     overdue: row.overdue,
     overdueSince,
@@ -128,7 +139,7 @@ export class ProjectEventView {
 }
 
 export class ProjectPageView {
-  @ApiProperty({ type: [ProjectView] }) items!: ProjectView[];
+  @ApiProperty({ type: [ProjectSummaryView] }) items!: ProjectSummaryView[];
   @ApiPropertyOptional({ description: 'Pass as ?cursor= for the next page; absent on the last page' })
   nextCursor?: string;
 }

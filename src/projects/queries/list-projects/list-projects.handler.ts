@@ -3,7 +3,12 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { textArrayLiteral } from '../../../database/pg-array';
 import { scopeOf } from '../../../auth/principal';
 import { Clock } from '../../../common/clock';
-import { PROJECT_COLUMNS, projectViewOf, type ProjectPageView, type ProjectRow } from '../../project.views';
+import {
+  PROJECT_SUMMARY_COLUMNS,
+  projectSummaryOf,
+  type ProjectPageView,
+  type ProjectSummaryRow,
+} from '../../project.views';
 import { ListProjectsQuery, type ProjectFilters } from './list-projects.query';
 import { decodeCursor, encodeCursor, type ProjectCursor } from './project-cursor';
 
@@ -53,8 +58,8 @@ export class ListProjectsHandler implements IQueryHandler<ListProjectsQuery> {
       where.params.push(cursor.at, cursor.id);
     }
     const order = sort === 'overdue' ? 'overdue_since asc, id asc' : 'created_at desc, id desc';
-    const rows = await this.em.getConnection().execute<ProjectRow[]>(
-      `select ${PROJECT_COLUMNS} from projects ${where.clauses.length ? `where ${where.clauses.join(' and ')}` : ''}
+    const rows = await this.em.getConnection().execute<ProjectSummaryRow[]>(
+      `select ${PROJECT_SUMMARY_COLUMNS} from projects ${where.clauses.length ? `where ${where.clauses.join(' and ')}` : ''}
        order by ${order} limit ?`,
       [...where.params, query.limit + 1],
     );
@@ -64,7 +69,7 @@ export class ListProjectsHandler implements IQueryHandler<ListProjectsQuery> {
     const more = rows.length > query.limit && last !== undefined;
     const at = last && (sort === 'overdue' ? last.overdue_since : last.created_at);
     return {
-      items: page.map((row) => projectViewOf(row, now)),
+      items: page.map((row) => projectSummaryOf(row, now)),
       nextCursor:
         more && at ? encodeCursor({ sort, at: new Date(at).toISOString(), id: last.id }) : undefined,
     };

@@ -157,6 +157,10 @@ describe('web console in a real browser', () => {
     await approve.getByText('批复文号').waitFor();
     await approve.getByText('穗埔发改〔2016〕12号').waitFor();
     expect(await page.locator('.timeline').innerText()).not.toContain('{"');
+    // Deadlines with how they were derived: planned completion 2017-12-31 + P1Y.
+    const overdue = page.getByTestId('deadline-overdue');
+    await overdue.getByText('逾期判定（计划完成后一年）').waitFor();
+    await overdue.getByText('P1Y', { exact: true }).waitFor();
     await screenshot(page, '03-project-bureau');
     await context.close();
   });

@@ -5,6 +5,13 @@ export type Json = string | number | boolean | null | Json[] | { [key: string]: 
 export type JsonObject = { [key: string]: Json };
 export type StateValue = string | { [key: string]: StateValue };
 
+export interface Deadline {
+  key: string;
+  delay: string;
+  dueAt: string;
+  derivation: { rule: string; baseDate: string | null; offset: string; pausedMs: number; changes: unknown[] };
+}
+
 export interface Project {
   id: string;
   enterpriseId: string;
@@ -18,7 +25,7 @@ export interface Project {
   overdue: boolean;
   overdueSince?: string;
   daysOverdue?: number;
-  deadlines: { key: string; delay: string; dueAt: string }[];
+  deadlines: Deadline[];
   version: number;
   createdAt: string;
   updatedAt: string;

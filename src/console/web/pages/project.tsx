@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
+import { Deadlines } from '../components/deadlines';
 import { Diagram } from '../components/diagram';
 import { ErrorNotice, Loading } from '../components/errors';
 import { LiveBadge } from '../components/live-badge';
@@ -124,6 +125,10 @@ export function ProjectPage(props: { id: string; session: Session }): JSX.Elemen
             }}
             onStale={reloadAll}
           />
+          <section class="card" aria-labelledby="deadlines-title">
+            <h2 id="deadlines-title">{t('deadlines')}</h2>
+            <Deadlines deadlines={data.deadlines} />
+          </section>
           <section class="card" aria-labelledby="data-title">
             <h2 id="data-title">{t('projectData')}</h2>
             <Readable value={data.context} schema={definition?.data} />

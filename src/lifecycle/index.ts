@@ -12,7 +12,7 @@ export { parseDefinition, validateDefinition } from './validate';
 export { createMachine, InvalidDefinitionError, type LifecycleMachine } from './machine-factory';
 export { initialize, INIT_EVENT } from './initialize';
 export { step } from './step';
-export { replay, type ReplayInput, type ReplayResult } from './replay';
+export { replay, replayStates, type ReplayInput, type ReplayResult, type StatesResult } from './replay';
 export { availableEvents } from './available-events';
 export { afterEventType, afterEvents, isAfterEventType, timerKey, type AfterEvent } from './after-events';
 export { ACTIONS, DELAYS, GUARDS, registeredNames } from './registry';

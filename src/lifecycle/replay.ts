@@ -3,9 +3,11 @@
  * and `step`. Every time and actor comes from the record, so the result is the stored state, bit for bit.
  */
 import type { Actor, JsonObject, LifecycleDefinition } from './definition.types';
-import type { RecordedEvent, Refusal, SnapshotJson } from './engine.types';
+import type { RecordedEvent, Refusal, SnapshotJson, StateValueJson } from './engine.types';
+import { createMachine } from './machine-factory';
+import { toSnapshotJson } from './snapshot-json';
 import { initialize } from './initialize';
-import { step } from './step';
+import { decide, step } from './step';
 
 export interface ReplayInput {
   data: JsonObject;
@@ -33,4 +35,38 @@ export function replay(
     snapshots.push(result.snapshot);
   }
   return { ok: true, snapshots, last: snapshots[snapshots.length - 1] };
+}
+
+/** `values[0]` is the initial state value, `values[i + 1]` the one after `events[i]`. */
+export type StatesResult =
+  | { ok: true; values: StateValueJson[]; last: SnapshotJson }
+  | { ok: false; values: StateValueJson[]; index: number; refusal: Refusal; last: SnapshotJson | null };
+
+/**
+ * Replays like `replay()`, with every check, but carries XState's own snapshot from one event to the
+ * next and turns only the last one into JSON: the auditor's check of long streams, which compares the
+ * state value after each event and the whole state after the last.
+ */
+export function replayStates(
+  definition: LifecycleDefinition,
+  input: ReplayInput,
+  events: readonly RecordedEvent[],
+): StatesResult {
+  const start = initialize(definition, input.data, input.actor, input.at);
+  if (!start.ok) return { ok: false, values: [], index: -1, refusal: start.refusal, last: null };
+  const machine = createMachine(definition);
+  let current = machine.resolveState({ value: start.value, context: start.context });
+  const values: StateValueJson[] = [start.value];
+  for (const [index, event] of events.entries()) {
+    const decision = decide(definition, current, event, event.actor, event.at);
+    if (!decision.ok)
+      return { ok: false, values, index, refusal: decision.refusal, last: toSnapshotJson(machine, current) };
+    current = decision.next;
+    values.push(plainValue(current.value));
+  }
+  return { ok: true, values, last: toSnapshotJson(machine, current) };
+}
+
+function plainValue(value: unknown): StateValueJson {
+  return typeof value === 'string' ? value : (JSON.parse(JSON.stringify(value)) as StateValueJson);
 }

@@ -16,7 +16,8 @@ import { validatePayload } from './payload-validator';
 import { toSnapshotJson } from './snapshot-json';
 import { timerEffects } from './timer-effects';
 
-const refuse = (refusal: Refusal): StepResult => ({ ok: false, refusal });
+type Refused = { ok: false; refusal: Refusal };
+const refuse = (refusal: Refusal): Refused => ({ ok: false, refusal });
 
 /**
  * A timer event carries only the instant its deadline passed (`dueAt`), recorded by the worker, so a
@@ -67,6 +68,32 @@ function checkState(definition: LifecycleDefinition, resolved: ResolvedSnapshot,
   });
 }
 
+export type Decision =
+  { ok: true; next: ResolvedSnapshot; actions: ReturnType<typeof transition>[1] } | Refused;
+
+/**
+ * Decides `event` on an XState snapshot already resolved: every check, then the pure transition.
+ * `step()` wraps it for stored JSON; replay calls it directly, carrying XState's snapshot along.
+ */
+export function decide(
+  definition: LifecycleDefinition,
+  resolved: ResolvedSnapshot,
+  event: IncomingEvent,
+  actor: Actor,
+  now: string,
+): Decision {
+  const machine = createMachine(definition);
+  const isTimer = afterEvents(machine).has(event.type);
+  const incoming = checkIncoming(definition, isTimer, event, actor);
+  if (incoming) return incoming;
+  const payload = isTimer ? timerPayload(event.payload) : isJsonObject(event.payload) ? event.payload : {};
+  const lifecycleEvent: LifecycleEvent = { type: event.type, payload, actor, at: now };
+  const refused = checkState(definition, resolved, lifecycleEvent);
+  if (refused) return refused;
+  const [next, actions] = transition(createMachine(definition), resolved, lifecycleEvent);
+  return { ok: true, next, actions };
+}
+
 /** Applies `event`, sent by `actor` at `now`, to `snapshot`; refuses with a reason instead of throwing. */
 export function step(
   definition: LifecycleDefinition,
@@ -77,18 +104,12 @@ export function step(
 ): StepResult {
   if (!isIsoInstant(now)) throw new RangeError(`now must be an ISO-8601 instant with offset, got "${now}"`);
   const machine = createMachine(definition);
-  const isTimer = afterEvents(machine).has(event.type);
-  const incoming = checkIncoming(definition, isTimer, event, actor);
-  if (incoming) return incoming;
-  const payload = isTimer ? timerPayload(event.payload) : isJsonObject(event.payload) ? event.payload : {};
-  const lifecycleEvent: LifecycleEvent = { type: event.type, payload, actor, at: now };
   // History states are not part of the format, so value and context are the whole state.
   const resolved = machine.resolveState({ value: snapshot.value, context: snapshot.context });
-  const refused = checkState(definition, resolved, lifecycleEvent);
-  if (refused) return refused;
-  const [next, actions] = transition(machine, resolved, lifecycleEvent);
-  const json = toSnapshotJson(machine, next);
-  const effects = timerEffects(definition, machine, actions, json.context, now);
+  const decision = decide(definition, resolved, event, actor, now);
+  if (!decision.ok) return decision;
+  const json = toSnapshotJson(machine, decision.next);
+  const effects = timerEffects(definition, machine, decision.actions, json.context, now);
   return {
     ok: true,
     snapshot: json,

@@ -1,7 +1,7 @@
 import { canonicalJson } from '../../common/canonical-json';
 import type { ActorRole, JsonObject, JsonValue, LifecycleDefinition } from '../../lifecycle/definition.types';
 import type { Refusal, SnapshotJson } from '../../lifecycle/engine.types';
-import { replay } from '../../lifecycle/replay';
+import { replayStates } from '../../lifecycle/replay';
 
 /** An event row as replay needs it: the recorded facts only, never the clock or the read model. */
 export interface ReplayEventRow {
@@ -38,7 +38,7 @@ export function replayEvents(
 ): ReplayOutcome {
   const [created, ...rest] = rows;
   const data = (created.payload.data ?? {}) as JsonObject;
-  const result = replay(
+  const result = replayStates(
     definition,
     { data, actor: { id: created.actorId, role: created.actorRole }, at: created.occurredAt },
     rest.map((row) => ({
@@ -49,15 +49,10 @@ export function replayEvents(
     })),
   );
   const mismatches: ReplayMismatch[] = [];
-  result.snapshots.forEach((snapshot, index) => {
+  result.values.forEach((value, index) => {
     const row = rows[index];
-    if (canonicalJson(snapshot.value) !== canonicalJson(row.stateAfter))
-      mismatches.push({
-        version: row.version,
-        check: 'stateAfter',
-        expected: row.stateAfter,
-        found: snapshot.value,
-      });
+    if (canonicalJson(value) !== canonicalJson(row.stateAfter))
+      mismatches.push({ version: row.version, check: 'stateAfter', expected: row.stateAfter, found: value });
   });
   if (!result.ok) {
     const row = rows[result.index + 1];
@@ -68,8 +63,7 @@ export function replayEvents(
       found: result.refusal as Refusal,
     });
   }
-  const last = result.snapshots.length > 0 ? result.snapshots[result.snapshots.length - 1] : null;
-  return { last, lastVersion: rows[result.snapshots.length - 1]?.version ?? 0, mismatches };
+  return { last: result.last, lastVersion: rows[result.values.length - 1]?.version ?? 0, mismatches };
 }
 
 /** The read model after the last event must be what replay rebuilt. */

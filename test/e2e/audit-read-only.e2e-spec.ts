@@ -1,8 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { PUBLIC_KEY, ROLES_KEY } from '../../src/auth/roles.decorator';
+import { registeredRoutes } from '../support/routes';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 interface WriteRoute {
@@ -23,36 +21,12 @@ const SOME_ID = '8b0e3c52-8f0b-4a8e-9c2e-1d1f4c6b7a90';
 
 /** Every registered non-GET route with a concrete path (parameters filled in) and its declared roles. */
 function writeRoutes(t: TestApp): WriteRoute[] {
-  const routes: WriteRoute[] = [];
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
-      if (!controller) continue;
-      const prototype = controller.prototype as Record<string, unknown>;
-      for (const name of Object.getOwnPropertyNames(prototype)) {
-        const handler = prototype[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        const method = WRITE_METHODS[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        if (!method) continue;
-        const read = <T>(key: string): T | undefined =>
-          (Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller)) as T | undefined;
-        const paths = [read<string | string[]>(PATH_METADATA)].flat();
-        const base = String(Reflect.getMetadata(PATH_METADATA, controller));
-        for (const path of paths)
-          routes.push({
-            name: `${controller.name}.${name}`,
-            method,
-            path: `/api/${[base, path ?? ''].filter((part) => part && part !== '/').join('/')}`.replace(
-              /:[A-Za-z]+/g,
-              SOME_ID,
-            ),
-            isPublic: read<boolean>(PUBLIC_KEY) === true,
-            roles: read<string[]>(ROLES_KEY) ?? [],
-          });
-      }
-    }
-  }
-  return routes;
+  return registeredRoutes(t).flatMap((route) => {
+    const method = WRITE_METHODS[route.method];
+    if (!method) return [];
+    const path = route.path.replace(/:[A-Za-z]+/g, SOME_ID);
+    return [{ name: route.name, method, path, isPublic: route.isPublic, roles: route.roles ?? [] }];
+  });
 }
 
 describe('auditors are read-only', () => {

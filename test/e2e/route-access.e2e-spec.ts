@@ -1,38 +1,5 @@
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
-import { PUBLIC_KEY, ROLES_KEY } from '../../src/auth/roles.decorator';
+import { registeredRoutes } from '../support/routes';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-interface RouteAccess {
-  route: string;
-  isPublic: boolean;
-  roles?: string[];
-}
-
-/** Every registered route, with the access it declares on the handler or its controller. */
-function registeredRoutes(t: TestApp): RouteAccess[] {
-  const routes: RouteAccess[] = [];
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
-      if (!controller) continue;
-      const prototype = controller.prototype as Record<string, unknown>;
-      for (const name of Object.getOwnPropertyNames(prototype)) {
-        const handler = prototype[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        if (Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
-        const read = <T>(key: string): T | undefined =>
-          (Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller)) as T | undefined;
-        routes.push({
-          route: `${controller.name}.${name} ${String(Reflect.getMetadata(PATH_METADATA, controller))}`,
-          isPublic: read<boolean>(PUBLIC_KEY) === true,
-          roles: read<string[]>(ROLES_KEY),
-        });
-      }
-    }
-  }
-  return routes;
-}
 
 describe('route access declarations', () => {
   let t: TestApp;
@@ -42,7 +9,7 @@ describe('route access declarations', () => {
   afterAll(() => t.close());
 
   it('finds the registered routes', () => {
-    expect(registeredRoutes(t).map((r) => r.route)).toEqual(
+    expect(registeredRoutes(t).map((r) => r.name)).toEqual(
       expect.arrayContaining([
         expect.stringContaining('HealthController.check'),
         expect.stringContaining('PrincipalsController.create'),

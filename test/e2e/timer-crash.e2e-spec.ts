@@ -1,12 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { CommandBus } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ManualClock } from '../../src/common/clock';
-import { CreateProjectCommand } from '../../src/projects/commands/create-project/create-project.command';
-import { SendEventCommand } from '../../src/projects/commands/send-event/send-event.command';
+import { OVERDUE_EVENT, seedProjectsInConstruction } from '../support/construction-seed';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-const OVERDUE_EVENT = 'xstate.after.overdue.industrial-project.construction.active';
 const PROJECTS = 400;
 
 /** A real service process whose only job here is its timer worker. */
@@ -47,35 +44,7 @@ describe('a worker killed mid-batch', () => {
   beforeAll(async () => {
     execFileSync('npm', ['run', 'build', '--silent']);
     t = await startTestApp({}, new ManualClock(new Date('2020-01-01T00:00:00.000Z')));
-    const bus = t.app.get(CommandBus);
-    const owner = { id: 'seed', name: 'seed', role: 'enterprise' as const, enterpriseId: 'ent-a' };
-    const bureau = { id: 'bureau', name: 'bureau', role: 'bureau' as const };
-    const data = { plannedCompletion: '2017-12-31', plannedInvestment: 1e7, industry: 'other' };
-    for (let chunk = 0; chunk < PROJECTS; chunk += 20) {
-      await Promise.all(
-        Array.from({ length: 20 }, async (_, i) => {
-          const created = await bus.execute(
-            new CreateProjectCommand(
-              owner,
-              'industrial-project',
-              undefined,
-              `k${chunk + i}`,
-              data,
-              'ent-a',
-              undefined,
-              null,
-            ),
-          );
-          const id = (JSON.parse(created.body) as { id: string }).id;
-          await bus.execute(
-            new SendEventCommand(owner, id, 'SUBMIT', { applicant: 'a' }, undefined, undefined, null),
-          );
-          await bus.execute(
-            new SendEventCommand(bureau, id, 'APPROVE', { approvalNo: 'n' }, undefined, undefined, null),
-          );
-        }),
-      );
-    }
+    await seedProjectsInConstruction(t, PROJECTS);
   }, 180_000);
   afterAll(() => t.close());
 

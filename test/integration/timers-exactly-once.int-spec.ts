@@ -1,12 +1,9 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ManualClock } from '../../src/common/clock';
-import { CreateProjectCommand } from '../../src/projects/commands/create-project/create-project.command';
-import { SendEventCommand } from '../../src/projects/commands/send-event/send-event.command';
 import { FireDueTimersCommand } from '../../src/timers/commands/fire-due-timers/fire-due-timers.command';
+import { OVERDUE_EVENT, seedProjectsInConstruction } from '../support/construction-seed';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const OVERDUE_EVENT = 'xstate.after.overdue.industrial-project.construction.active';
 
 describe('exactly once across three instances', () => {
   const clock = new ManualClock(new Date('2020-01-01T00:00:00.000Z'));
@@ -19,35 +16,7 @@ describe('exactly once across three instances', () => {
 
   it('1,000 due timers: each fires exactly once and none is lost', async () => {
     const [a] = instances;
-    const bus = a.app.get(CommandBus);
-    const owner = { id: 'seed', name: 'seed', role: 'enterprise' as const, enterpriseId: 'ent-a' };
-    const bureau = { id: 'bureau', name: 'bureau', role: 'bureau' as const };
-    const data = { plannedCompletion: '2017-12-31', plannedInvestment: 1e7, industry: 'other' };
-    for (let chunk = 0; chunk < 1000; chunk += 25) {
-      await Promise.all(
-        Array.from({ length: 25 }, async (_, i) => {
-          const created = await bus.execute(
-            new CreateProjectCommand(
-              owner,
-              'industrial-project',
-              undefined,
-              `p${chunk + i}`,
-              data,
-              'ent-a',
-              undefined,
-              null,
-            ),
-          );
-          const id = (JSON.parse(created.body) as { id: string }).id;
-          await bus.execute(
-            new SendEventCommand(owner, id, 'SUBMIT', { applicant: 'a' }, undefined, undefined, null),
-          );
-          await bus.execute(
-            new SendEventCommand(bureau, id, 'APPROVE', { approvalNo: 'n' }, undefined, undefined, null),
-          );
-        }),
-      );
-    }
+    await seedProjectsInConstruction(a, 1000);
     clock.set('2020-02-01T00:00:00.000Z');
     const drain = async (app: TestApp) => {
       let total = 0;

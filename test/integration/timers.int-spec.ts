@@ -3,9 +3,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ManualClock } from '../../src/common/clock';
 import { FireDueTimersCommand } from '../../src/timers/commands/fire-due-timers/fire-due-timers.command';
 import { auth, makeKeys, sendEvent, type Keys } from '../support/projects';
+import { OVERDUE_EVENT } from '../support/construction-seed';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-const OVERDUE_EVENT = 'xstate.after.overdue.industrial-project.construction.active';
 const DAY = 86_400_000;
 
 describe('durable deadlines', () => {

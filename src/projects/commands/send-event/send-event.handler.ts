@@ -5,16 +5,16 @@ import { canonicalHash } from '../../../common/canonical-json';
 import { Clock } from '../../../common/clock';
 import { ProblemException } from '../../../common/problem';
 import { EventStore } from '../../../event-store/event-store';
-import type { IdempotencyRecord, ProjectHead } from '../../../event-store/event-store.types';
+import type { AppendRequest, NewEvent, ProjectHead } from '../../../event-store/event-store.types';
 import { availableEvents } from '../../../lifecycle/available-events';
-import type { LifecycleDefinition } from '../../../lifecycle/definition.types';
+import type { JsonObject, LifecycleDefinition } from '../../../lifecycle/definition.types';
 import type { Transitioned } from '../../../lifecycle/engine.types';
 import { step } from '../../../lifecycle/step';
 import { GetPublishedDefinitionQuery } from '../../../definitions/queries/get-published-definition/get-published-definition.query';
-import { EventAppended } from '../../events/event-appended.event';
 import { replayStored } from '../../idempotency-replay';
 import { nulBytePaths } from '../../payload-guards';
 import { readModelOf } from '../../read-model';
+import { appendedEventOf, transitionAppend } from '../../transition-append';
 import { refusalProblem } from '../../refusal-problem';
 import type { TransitionView } from '../../project.views';
 import { SendEventCommand, type StoredResponse } from './send-event.command';
@@ -83,54 +83,24 @@ export class SendEventHandler implements ICommandHandler<SendEventCommand> {
     const record = command.idempotencyKey
       ? { principalId: command.principal.id, key: command.idempotencyKey, requestHash, status: 200, body }
       : undefined;
-    const appended = await this.append(command, head, result, occurredAt, record);
-    if (!appended) return this.lostRace(command, requestHash);
-    this.events.publish(
-      new EventAppended(
-        head.id,
-        head.enterpriseId,
-        version,
-        command.type,
-        actor,
-        occurredAt,
-        head.snapshot.value,
-        result.value,
-        {
-          key: head.definitionKey,
-          version: head.definitionVersion,
-        },
-      ),
-    );
+    const event: NewEvent = {
+      type: command.type,
+      payload: command.payload as JsonObject,
+      actor,
+      occurredAt,
+      requestId: command.requestId,
+      idempotencyKey: command.idempotencyKey ?? null,
+    };
+    if (!(await this.append(transitionAppend(head, event, result, { idempotency: record })))) {
+      return this.lostRace(command, requestHash);
+    }
+    this.events.publish(appendedEventOf(head, event, result));
     return stored;
   }
 
-  private async append(
-    command: SendEventCommand,
-    head: ProjectHead,
-    result: Transitioned,
-    occurredAt: string,
-    idempotency: IdempotencyRecord | undefined,
-  ): Promise<boolean> {
+  private async append(request: AppendRequest): Promise<boolean> {
     try {
-      const outcome = await this.store.append({
-        projectId: head.id,
-        expectedVersion: head.version,
-        definition: { key: head.definitionKey, version: head.definitionVersion },
-        stateBefore: head.snapshot.value,
-        prevHash: head.chainHead,
-        event: {
-          type: command.type,
-          payload: command.payload as Transitioned['context'],
-          actor: { id: command.principal.id, role: command.principal.role },
-          occurredAt,
-          requestId: command.requestId,
-          idempotencyKey: command.idempotencyKey ?? null,
-        },
-        readModel: readModelOf(result, head.deadlines, head.version + 1),
-        timers: result.effects,
-        idempotency,
-      });
-      return outcome.appended;
+      return (await this.store.append(request)).appended;
     } catch (error) {
       // The same Idempotency-Key committed by a concurrent request: answer as that request did.
       if (error instanceof UniqueConstraintViolationException) return false;

@@ -5,10 +5,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock } from '../../../common/clock';
 import { GetPublishedDefinitionQuery } from '../../../definitions/queries/get-published-definition/get-published-definition.query';
 import { EventStore } from '../../../event-store/event-store';
-import type { ProjectHead } from '../../../event-store/event-store.types';
 import { step } from '../../../lifecycle/step';
 import { EventAppended } from '../../../projects/events/event-appended.event';
-import { readModelOf } from '../../../projects/read-model';
+import { appendedEventOf, transitionAppend } from '../../../projects/transition-append';
 import { FireDueTimersCommand, type FiringReport } from './fire-due-timers.command';
 
 interface DueTimer {
@@ -90,29 +89,18 @@ export class FireDueTimersHandler implements ICommandHandler<FireDueTimersComman
     const payload = { dueAt: new Date(timer.due_at).toISOString() };
     const result = step(definition, head.snapshot, { type: timer.event_type, payload }, SYSTEM_ACTOR, at);
     if (!result.ok) return { kind: 'void', note: `the machine refused: ${result.refusal.kind}` };
-    const outcome = await this.store.append(
-      {
-        projectId: head.id,
-        expectedVersion: head.version,
-        definition: { key: head.definitionKey, version: head.definitionVersion },
-        stateBefore: head.snapshot.value,
-        prevHash: head.chainHead,
-        event: {
-          type: timer.event_type,
-          payload,
-          actor: SYSTEM_ACTOR,
-          occurredAt: at,
-          requestId: null,
-          idempotencyKey: null,
-        },
-        readModel: readModelOf(result, head.deadlines, head.version + 1),
-        timers: result.effects,
-        firedTimer: { key: timer.timer_key, armedVersion: timer.armed_version },
-      },
-      tx,
-    );
+    const event = {
+      type: timer.event_type,
+      payload,
+      actor: SYSTEM_ACTOR,
+      occurredAt: at,
+      requestId: null,
+      idempotencyKey: null,
+    };
+    const firedTimer = { key: timer.timer_key, armedVersion: timer.armed_version };
+    const outcome = await this.store.append(transitionAppend(head, event, result, { firedTimer }), tx);
     if (!outcome.appended) return { kind: 'retry' };
-    return { kind: 'fired', event: appendedEvent(head, timer.event_type, at, result.value) };
+    return { kind: 'fired', event: appendedEventOf(head, event, result) };
   }
 
   private async settle(
@@ -130,26 +118,4 @@ export class FireDueTimersHandler implements ICommandHandler<FireDueTimersComman
       tx,
     );
   }
-}
-
-function appendedEvent(
-  head: ProjectHead,
-  type: string,
-  at: string,
-  stateAfter: EventAppended['stateAfter'],
-): EventAppended {
-  return new EventAppended(
-    head.id,
-    head.enterpriseId,
-    head.version + 1,
-    type,
-    SYSTEM_ACTOR,
-    at,
-    head.snapshot.value,
-    stateAfter,
-    {
-      key: head.definitionKey,
-      version: head.definitionVersion,
-    },
-  );
 }

@@ -53,7 +53,7 @@ const EVENT_WRITES = `
 
 /** The read-model columns, in the order of `readModelParams`. */
 export const READ_MODEL_ASSIGNMENTS = `state_value = ?::jsonb, state_paths = ?::text[], status = ?, context = ?::jsonb,
-  snapshot = ?::jsonb, overdue = ?, overdue_since = ?::timestamptz, flags = ?::text[], deadlines = ?::jsonb`;
+  overdue = ?, overdue_since = ?::timestamptz, flags = ?::text[], deadlines = ?::jsonb`;
 
 export const APPEND_SQL = `with head as (
     update projects set ${READ_MODEL_ASSIGNMENTS}, version = ?, chain_head = ?, updated_at = ?::timestamptz
@@ -61,9 +61,9 @@ export const APPEND_SQL = `with head as (
   ${EVENT_WRITES}`;
 
 export const CREATE_SQL = `with head as (
-    insert into projects (state_value, state_paths, status, context, snapshot, overdue, overdue_since, flags, deadlines,
+    insert into projects (state_value, state_paths, status, context, overdue, overdue_since, flags, deadlines,
       version, chain_head, updated_at, id, enterprise_id, title, definition_key, definition_version, created_at)
-    values (?::jsonb, ?::text[], ?, ?::jsonb, ?::jsonb, ?, ?::timestamptz, ?::text[], ?::jsonb,
+    values (?::jsonb, ?::text[], ?, ?::jsonb, ?, ?::timestamptz, ?::text[], ?::jsonb,
       1, ?, ?::timestamptz, ?, ?, ?, ?, ?, ?::timestamptz) returning id),
   ${EVENT_WRITES}`;
 
@@ -129,7 +129,6 @@ export function readModelParams(model: ReadModel): unknown[] {
     textArrayLiteral(model.statePaths),
     model.status,
     JSON.stringify(model.context),
-    JSON.stringify(model.snapshot),
     model.overdue,
     model.overdueSince,
     textArrayLiteral(model.flags),

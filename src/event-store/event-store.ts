@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { Transaction } from '@mikro-orm/core';
 import { PreparedSql } from '../database/prepared-sql';
 import { GENESIS_HASH } from '../audit/audit-entry';
+import { snapshotSql } from './snapshot-sql';
 import { APPEND_SQL, appendParams, chained, CREATE_SQL, createParams } from './append-statement';
 import type { SnapshotJson } from '../lifecycle/engine.types';
 import type {
@@ -72,7 +73,7 @@ export class EventStore {
   ): Promise<LoadedHead> {
     const rows = await this.sql.query<HeadRow>(
       'waypost_load_head',
-      `select p.id, p.enterprise_id, p.title, p.definition_key, p.definition_version, p.snapshot, p.deadlines,
+      `select p.id, p.enterprise_id, p.title, p.definition_key, p.definition_version, ${snapshotSql('p')} as snapshot, p.deadlines,
               p.version, p.chain_head, p.updated_at, i.request_hash, i.status as idem_status, i.body as idem_body
        from (select 1) as one
        left join projects p on p.id = ?

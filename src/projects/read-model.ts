@@ -3,6 +3,27 @@ import type { TimerEffects, Transitioned } from '../lifecycle/engine.types';
 import { statePathsOf } from '../lifecycle/state-paths';
 import type { Deadline, ReadModel } from '../event-store/event-store.types';
 
+/**
+ * The timer changes an event really makes: a state re-entered cancels and re-arms its timers, and where
+ * a re-armed timer is due exactly when the armed one was, nothing changes (the row and its version stay).
+ */
+export function netTimerEffects(previous: Deadline[], effects: TimerEffects): TimerEffects {
+  const unchanged = new Set(
+    effects.arm
+      .filter((timer) =>
+        previous.some(
+          (d) => d.key === timer.key && d.dueAt === timer.dueAt && d.eventType === timer.eventType,
+        ),
+      )
+      .map((timer) => timer.key),
+  );
+  if (unchanged.size === 0) return effects;
+  return {
+    cancel: effects.cancel.filter((key) => !unchanged.has(key)),
+    arm: effects.arm.filter((timer) => !unchanged.has(timer.key)),
+  };
+}
+
 /** Deadlines after an event: those of states left are gone, those of states entered are added. */
 export function nextDeadlines(previous: Deadline[], effects: TimerEffects, version: number): Deadline[] {
   const kept = previous.filter((deadline) => !effects.cancel.includes(deadline.key));
@@ -30,6 +51,8 @@ export function readModelOf(result: Transitioned, previousDeadlines: Deadline[],
     flags: Object.keys(flags)
       .filter((flag) => flags[flag] === true)
       .sort(),
-    deadlines: result.done ? [] : nextDeadlines(previousDeadlines, result.effects, version),
+    deadlines: result.done
+      ? []
+      : nextDeadlines(previousDeadlines, netTimerEffects(previousDeadlines, result.effects), version),
   };
 }

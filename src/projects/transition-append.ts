@@ -1,7 +1,7 @@
 import type { AppendRequest, NewEvent, ProjectHead } from '../event-store/event-store.types';
 import type { Transitioned } from '../lifecycle/engine.types';
 import { EventAppended } from './events/event-appended.event';
-import { readModelOf } from './read-model';
+import { netTimerEffects, readModelOf } from './read-model';
 
 /** The append a decided transition makes on top of the stream head it was decided on. */
 export function transitionAppend(
@@ -18,7 +18,7 @@ export function transitionAppend(
     prevHash: head.chainHead,
     event,
     readModel: readModelOf(result, head.deadlines, head.version + 1),
-    timers: result.effects,
+    timers: netTimerEffects(head.deadlines, result.effects),
     ...extra,
   };
 }

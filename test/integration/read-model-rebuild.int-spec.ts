@@ -14,7 +14,7 @@ describe('the read model is a function of the events', () => {
       .get(EntityManager)
       .getConnection()
       .execute(
-        `select id, state_value, state_paths, status, context, snapshot, overdue, overdue_since, flags, deadlines, version
+        `select id, state_value, state_paths, status, context, overdue, overdue_since, flags, deadlines, version
          from projects order by id`,
       );
 
@@ -65,7 +65,7 @@ describe('the read model is a function of the events', () => {
     await t.app
       .get(EntityManager)
       .getConnection()
-      .execute(`update projects set context = '{}', snapshot = '{}', deadlines = '[]', flags = '{}'`);
+      .execute(`update projects set context = '{}', state_value = '"draft"', deadlines = '[]', flags = '{}'`);
     const progress: number[] = [];
     const report = await t.app
       .get(CommandBus)

@@ -2,6 +2,7 @@ import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Transaction } from '@mikro-orm/core';
 import { RECOUNT_STATES } from '../../../database/state-counts.sql';
+import { snapshotSql } from '../../../event-store/snapshot-sql';
 import { canonicalJson } from '../../../common/canonical-json';
 import { textArrayLiteral } from '../../../database/pg-array';
 import { READ_MODEL_ASSIGNMENTS, readModelParams } from '../../../event-store/append-statement';
@@ -46,7 +47,8 @@ export class RebuildReadModelsHandler implements ICommandHandler<RebuildReadMode
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const batch = await connection.execute<ProjectKey[]>(
-        'select id, definition_key, definition_version, version, snapshot, deadlines from projects where id > ? order by id limit ?',
+        `select id, definition_key, definition_version, version, ${snapshotSql('p')} as snapshot, deadlines
+         from projects p where id > ? order by id limit ?`,
         [after, command.batchSize],
       );
       if (batch.length === 0) {

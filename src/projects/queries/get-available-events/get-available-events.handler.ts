@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { GetPublishedDefinitionQuery } from '../../../definitions/queries/get-published-definition/get-published-definition.query';
 import { availableEvents } from '../../../lifecycle/available-events';
 import type { SnapshotJson } from '../../../lifecycle/engine.types';
+import { snapshotSql } from '../../../event-store/snapshot-sql';
 import { ProjectAccess } from '../../project-access';
 import type { AvailableEventView } from '../../project.views';
 import { GetAvailableEventsQuery } from './get-available-events.query';
@@ -22,7 +23,10 @@ export class GetAvailableEventsHandler implements IQueryHandler<GetAvailableEven
     );
     const rows = await this.em
       .getConnection()
-      .execute<{ snapshot: SnapshotJson }[]>('select snapshot from projects where id = ?', [query.projectId]);
+      .execute<{ snapshot: SnapshotJson }[]>(
+        `select ${snapshotSql('p')} as snapshot from projects p where id = ?`,
+        [query.projectId],
+      );
     return availableEvents(definition, rows[0].snapshot, query.principal.role);
   }
 }

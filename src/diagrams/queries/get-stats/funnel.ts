@@ -1,20 +1,17 @@
 /**
- * The bureau's acceptance funnel, in the shipped lifecycle's terms: states reached for the first and
- * third steps, recorded events for the middle ones (a mock defense and a failed verdict change no state
- * the funnel could count).
+ * The bureau's acceptance funnel, in the shipped lifecycle's terms: states ever reached (from the state
+ * counters) for applied, passed and failed (a failed verdict sends the project to rectification), and
+ * projects with a recorded mock defense, which may leave the state unchanged when not ready.
  */
 export const FUNNEL = {
   appliedForAcceptancePath: 'acceptance',
   passedPath: 'accepted',
+  failedPath: 'acceptance.rectification',
   mockDefenseEvent: 'RECORD_MOCK_DEFENSE',
-  verdictEvent: 'RECORD_EXPERT_VERDICT',
-  failedVerdict: 'fail',
 } as const;
 
-export const FUNNEL_EVENTS_SQL = `
-select count(distinct project_id) filter (where type = ?)::int as mock_defense_held,
-       count(distinct project_id) filter (where type = ? and payload ->> 'verdict' = ?)::int as failed
-from events where type in (?, ?)`;
+/** An index-only scan of events_by_type (type, project_id). */
+export const MOCK_DEFENSES_SQL = `select count(distinct project_id)::int as mock_defense_held from events where type = ?`;
 
 /** Projects per status and the overdue count; the partial index on overdue keeps the latter cheap. */
 export const TOTALS_SQL = `

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { DefinitionStatsView, FunnelView, StatsView, TotalsView } from '../../stats.views';
 import { GetStateCountsQuery, type StateCountsOf } from '../get-state-counts/get-state-counts.query';
 import { GetPublishedDefinitionQuery } from '../../../definitions/queries/get-published-definition/get-published-definition.query';
-import { FUNNEL, FUNNEL_EVENTS_SQL, TOTALS_SQL } from './funnel';
+import { FUNNEL, MOCK_DEFENSES_SQL, TOTALS_SQL } from './funnel';
 import { GetStatsQuery } from './get-stats.query';
 
 @QueryHandler(GetStatsQuery)
@@ -19,13 +19,7 @@ export class GetStatsHandler implements IQueryHandler<GetStatsQuery> {
       this.em.getConnection().execute<{ projects: number; overdue: number }[]>(TOTALS_SQL),
       this.em
         .getConnection()
-        .execute<{ mock_defense_held: number; failed: number }[]>(FUNNEL_EVENTS_SQL, [
-          FUNNEL.mockDefenseEvent,
-          FUNNEL.verdictEvent,
-          FUNNEL.failedVerdict,
-          FUNNEL.mockDefenseEvent,
-          FUNNEL.verdictEvent,
-        ]),
+        .execute<{ mock_defense_held: number }[]>(MOCK_DEFENSES_SQL, [FUNNEL.mockDefenseEvent]),
     ]);
     const done = await this.projectsInFinalStates(counts);
     const totalsView: TotalsView = { projects: totals[0].projects, active: totals[0].projects - done, done, overdue: totals[0].overdue };
@@ -53,13 +47,13 @@ function definitionStatsOf(entry: StateCountsOf): DefinitionStatsView {
 }
 
 /** Reached-state figures come from each key's all-versions entry, summed over keys. */
-function funnelOf(counts: StateCountsOf[], events: { mock_defense_held: number; failed: number }): FunnelView {
+function funnelOf(counts: StateCountsOf[], events: { mock_defense_held: number }): FunnelView {
   const everReached = (path: string) =>
     counts.filter((entry) => entry.version === null).reduce((sum, entry) => sum + (entry.states[path]?.ever ?? 0), 0);
   return {
     appliedForAcceptance: everReached(FUNNEL.appliedForAcceptancePath),
     mockDefenseHeld: events.mock_defense_held,
     passed: everReached(FUNNEL.passedPath),
-    failed: events.failed,
+    failed: everReached(FUNNEL.failedPath),
   };
 }

@@ -7,6 +7,7 @@ import type { SnapshotJson } from '../../src/lifecycle/engine.types';
 import { step } from '../../src/lifecycle/step';
 import { readModelOf } from '../../src/projects/read-model';
 import { progressReport } from '../engine/payloads';
+import type { AppConfig } from '../../src/config/app-config';
 
 /** One statement as the service hands it to the driver: `?` placeholders and their values. */
 export interface Statement {
@@ -101,5 +102,7 @@ function recordingStore(recorded: Statement[]): EventStore {
       return Promise.resolve([{ id: 'recorded', appended: 1, request_hash: null, updated_at: new Date() }]);
     },
   };
-  return new EventStore({} as EntityManager, sql as unknown as PreparedSql);
+  // The service's default poll interval, so NOTIFY is issued exactly when the service would issue it.
+  const config = { timers: { enabled: true, pollMs: 5000, batchSize: 100 } } as AppConfig;
+  return new EventStore({} as EntityManager, sql as unknown as PreparedSql, config);
 }

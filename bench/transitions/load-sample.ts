@@ -3,6 +3,7 @@ import type { Deadline } from '../../src/event-store/event-store.types';
 import type { LifecycleDefinition } from '../../src/lifecycle/definition.types';
 import type { SnapshotJson } from '../../src/lifecycle/engine.types';
 import type { SampleHead } from './capture-statements';
+import { snapshotSql } from '../../src/event-store/snapshot-sql';
 
 interface Row {
   snapshot: SnapshotJson;
@@ -17,7 +18,7 @@ interface Row {
 export async function loadSample(url: string): Promise<SampleHead> {
   const [row] = await execute<Row>(
     url,
-    `select p.snapshot, p.deadlines, p.chain_head, p.definition_key, p.definition_version, d.body
+    `select ${snapshotSql('p')} as snapshot, p.deadlines, p.chain_head, p.definition_key, p.definition_version, d.body
      from projects p join definition_versions d on d.key = p.definition_key and d.version = p.definition_version
      order by p.id limit 1`,
   );

@@ -79,6 +79,11 @@ interface EventWrite {
   timers: AppendRequest['timers'];
   idempotency?: IdempotencyRecord;
   firedTimer?: AppendRequest['firedTimer'];
+  /**
+   * Sleeping timer workers are woken (NOTIFY) only for a deadline due within this many ms; later ones
+   * they find on their next poll. NOTIFY serializes commits, so it must stay rare.
+   */
+  wakeWithinMs: number;
 }
 
 export interface ChainedWrite extends EventWrite {
@@ -167,7 +172,18 @@ function idempotencyParams(projectId: string, record: IdempotencyRecord | undefi
 }
 
 /** Cancel the timers of states left, arm those of states entered, wake sleeping workers, settle the fired one. */
-function timerParams({ projectId, version, event, timers, firedTimer }: ChainedWrite): unknown[] {
+function timerParams({
+  projectId,
+  version,
+  event,
+  timers,
+  firedTimer,
+  wakeWithinMs,
+}: ChainedWrite): unknown[] {
+  const horizon = Date.parse(event.occurredAt) + wakeWithinMs;
+  const soon = timers.arm
+    .filter((timer) => Date.parse(timer.dueAt) <= horizon)
+    .map((timer) => ({ due_at: timer.dueAt }));
   const arm = JSON.stringify(
     timers.arm.map((t) => ({
       key: t.key,
@@ -179,7 +195,7 @@ function timerParams({ projectId, version, event, timers, firedTimer }: ChainedW
   return [
     ...[event.occurredAt, version, projectId, textArrayLiteral(timers.cancel)],
     ...[projectId, version, arm],
-    arm,
+    JSON.stringify(soon),
     ...[event.occurredAt, version, projectId, firedTimer?.key ?? null, firedTimer?.armedVersion ?? null],
   ];
 }

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Transaction } from '@mikro-orm/core';
 import { PreparedSql } from '../database/prepared-sql';
@@ -43,13 +44,22 @@ interface HeadRow {
  */
 @Injectable()
 export class EventStore {
+  private readonly wakeWithinMs: number;
+
   constructor(
     private readonly em: EntityManager,
     private readonly sql: PreparedSql,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.wakeWithinMs = config.timers.pollMs;
+  }
 
   async append(request: AppendRequest, tx?: Transaction): Promise<AppendOutcome> {
-    const write = chained({ ...request, version: request.expectedVersion + 1 });
+    const write = chained({
+      ...request,
+      version: request.expectedVersion + 1,
+      wakeWithinMs: this.wakeWithinMs,
+    });
     const rows = await this.sql.query<{ appended: number }>(
       'waypost_append',
       APPEND_SQL,
@@ -60,7 +70,13 @@ export class EventStore {
   }
 
   async create(request: CreateRequest, tx?: Transaction): Promise<string> {
-    const write = chained({ ...request, version: 1, stateBefore: null, prevHash: GENESIS_HASH });
+    const write = chained({
+      ...request,
+      version: 1,
+      stateBefore: null,
+      prevHash: GENESIS_HASH,
+      wakeWithinMs: this.wakeWithinMs,
+    });
     await this.sql.query('waypost_create', CREATE_SQL, createParams(request, write), tx);
     return write.hash;
   }

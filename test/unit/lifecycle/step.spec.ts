@@ -387,9 +387,11 @@ describe('service records', () => {
       expect(result.value).toEqual({ construction: 'active' });
       expect(result.effects).toEqual({ arm: [], cancel: [] });
     }
+    // The shipped lifecycle keeps the last 20 records in context; the events keep all of them.
     const services = d.snapshot.context.services as JsonObject[];
-    expect(services).toHaveLength(50);
-    expect(services[49]).toMatchObject({ seq: 60, topic: '第60次', by: 'svc-1', role: 'service' });
+    expect(services).toHaveLength(20);
+    expect(services[0]).toMatchObject({ seq: 41 });
+    expect(services[19]).toMatchObject({ seq: 60, topic: '第60次', by: 'svc-1', role: 'service' });
     const asked = d.ok('ASK_QUESTION', '2015-05-02T09:00:00+08:00');
     expect(asked.context.questions).toEqual([
       expect.objectContaining({ seq: 1, question: '专项审计由谁委托？' }),

@@ -147,7 +147,8 @@ export const DEFINITION_SCHEMA: JsonSchema = {
     transition,
     transitions,
     stateName: { type: 'string', pattern: NAME, not: { enum: FORBIDDEN_NAMES } },
-    state: { type: 'object', additionalProperties: false, properties: stateProperties },
+    // Every state carries its zh/en label (people see states by label); the root has the title instead.
+    state: { type: 'object', additionalProperties: false, required: ['meta'], properties: stateProperties },
     event: eventDefinition,
   },
 };

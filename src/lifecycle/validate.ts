@@ -1,15 +1,18 @@
 /**
  * `validateDefinition`: every problem of a lifecycle definition with its JSON path, in one pass, for the
  * admin's editor and for publishing. Order: shape (object, depth, size) → schema → cross-references →
- * reachability and liveness (only once all targets resolve). Never throws, whatever the input.
+ * reachability and liveness. The graph checks run whenever the machine's structure is sound (states
+ * well-formed, every target resolving), even beside other problems, so one answer lists them all.
+ * Never throws, whatever the input.
  */
 import { createAjv, toFieldErrors } from './ajv-factory';
 import { isJsonObject } from './context-path';
 import { DEFINITION_SCHEMA } from './definition.schema';
 import type { JsonObject, LifecycleDefinition } from './definition.types';
 import type { DefinitionProblem, ValidationResult } from './engine.types';
+import { graphSkeleton } from './graph-skeleton';
 import { buildMachine } from './machine-builder';
-import { flattenStates } from './state-tree';
+import { flattenStates, type StateTree } from './state-tree';
 import { checkEvents } from './validate-events';
 import { checkGraph } from './validate-graph';
 import { checkDelays, checkStates } from './validate-references';
@@ -23,30 +26,39 @@ function result(problems: DefinitionProblem[]): ValidationResult {
   return { valid: problems.length === 0, problems: problems.slice(0, MAX_PROBLEMS) };
 }
 
-function semanticProblems(json: JsonObject): DefinitionProblem[] {
-  const machine = isJsonObject(json.machine) ? json.machine : {};
-  const tree = flattenStates(machine);
+function semanticProblems(json: JsonObject, tree: StateTree): DefinitionProblem[] {
   const ajv = createAjv();
   const events = isJsonObject(json.events) ? json.events : {};
   const delays = isJsonObject(json.delays) ? json.delays : {};
-  const ctx = { ajv, tree, events, delays, problems: [...tree.problems] };
+  const ctx = { ajv, tree, events, delays, data: json.data, problems: [...tree.problems] };
   checkStates(ctx);
   checkDelays(ctx);
   return [...ctx.problems, ...checkEvents(ajv, json)];
 }
 
-/** The schema accepted it, so the JSON has the shape of a LifecycleDefinition. */
-function isDefinitionShaped(json: JsonObject, schemaOk: boolean): json is JsonObject & LifecycleDefinition {
-  return schemaOk && isJsonObject(json.machine);
+/** Unreachable and dead-end states, judged on the machine's skeleton when its structure is sound. */
+function graphProblems(tree: StateTree): DefinitionProblem[] {
+  const skeleton = graphSkeleton(tree);
+  if (!skeleton) return [];
+  try {
+    return checkGraph(buildMachine(skeleton));
+  } catch (error) {
+    // XState refusing a structure the checks above let through must not hide their problems.
+    const message = error instanceof Error ? error.message : String(error);
+    return [{ path: '/machine', message: `the machine could not be built: ${message}` }];
+  }
 }
 
 function inspect(json: unknown): DefinitionProblem[] {
   const shape = checkShape(json);
   if (shape.length > 0 || !isJsonObject(json)) return shape;
-  const schemaOk = validateSchema(json);
-  const problems = [...toFieldErrors(validateSchema.errors, ''), ...semanticProblems(json)];
-  if (problems.length > 0 || !isDefinitionShaped(json, schemaOk)) return problems;
-  return checkGraph(buildMachine(json));
+  validateSchema(json);
+  const tree = flattenStates(isJsonObject(json.machine) ? json.machine : {});
+  return [
+    ...toFieldErrors(validateSchema.errors, ''),
+    ...semanticProblems(json, tree),
+    ...graphProblems(tree),
+  ];
 }
 
 function isValidDefinition(json: unknown, result: ValidationResult): json is LifecycleDefinition {

@@ -38,8 +38,8 @@ function broken(change: (d: LifecycleDefinition) => void): LifecycleDefinition {
 }
 
 function nested(levels: number): StateConfig {
-  let state: StateConfig = { type: 'final' };
-  for (let i = 0; i < levels; i++) state = { initial: 's', states: { s: state } };
+  let state: StateConfig = { meta: { label }, type: 'final' };
+  for (let i = 0; i < levels; i++) state = { meta: { label }, initial: 's', states: { s: state } };
   return state;
 }
 
@@ -71,7 +71,10 @@ const cases: [string, unknown, string, string][] = [
   [
     'state named constructor',
     broken((d) =>
-      Object.defineProperty(d.machine.states, 'constructor', { value: { type: 'final' }, enumerable: true }),
+      Object.defineProperty(d.machine.states, 'constructor', {
+        value: { meta: { label }, type: 'final' },
+        enumerable: true,
+      }),
     ),
     '/machine/states/constructor',
     'reserved name',
@@ -91,9 +94,9 @@ const cases: [string, unknown, string, string][] = [
   [
     'targets looping through #ids',
     broken((d) => {
-      d.machine.states.open = { on: { CLOSE: { target: '#ping' } } };
-      d.machine.states.ping = { id: 'ping', on: { CLOSE: { target: '#pong' } } };
-      d.machine.states.pong = { id: 'pong', on: { CLOSE: { target: '#ping' } } };
+      d.machine.states.open = { meta: { label }, on: { CLOSE: { target: '#ping' } } };
+      d.machine.states.ping = { meta: { label }, id: 'ping', on: { CLOSE: { target: '#pong' } } };
+      d.machine.states.pong = { meta: { label }, id: 'pong', on: { CLOSE: { target: '#ping' } } };
     }),
     '/machine/states/ping',
     'no final state can be reached',
@@ -183,14 +186,14 @@ const cases: [string, unknown, string, string][] = [
   ],
   [
     'unreachable state',
-    broken((d) => (d.machine.states.orphan = { on: { CLOSE: { target: 'closed' } } })),
+    broken((d) => (d.machine.states.orphan = { meta: { label }, on: { CLOSE: { target: 'closed' } } })),
     '/machine/states/orphan',
     'unreachable',
   ],
   [
     'dead-end non-final state',
     broken((d) => {
-      d.machine.states.stuck = {};
+      d.machine.states.stuck = { meta: { label } };
       open(d).on = {
         CLOSE: [
           { target: 'closed', guard: { type: 'payloadHas', params: { field: 'x' } } },
@@ -289,11 +292,38 @@ const cases: [string, unknown, string, string][] = [
     '/machine/states/open/on/CLOSE/actions/0/params/overdueDelay',
     'unknown delay "late"',
   ],
+  [
+    'state without a label',
+    broken((d) => delete open(d).meta),
+    '/machine/states/open/meta',
+    'required property "meta"',
+  ],
+  [
+    'nested state without a label',
+    broken((d) => Object.assign(open(d), { initial: 'inner', states: { inner: {} } })),
+    '/machine/states/open/states/inner/meta',
+    'required property "meta"',
+  ],
+  [
+    'state label without English',
+    broken((d) => (open(d).meta = JSON.parse('{"label":{"zh":"开放"}}'))),
+    '/machine/states/open/meta/label/en',
+    'required property "en"',
+  ],
+  [
+    'state meta without its label',
+    broken((d) => (open(d).meta = JSON.parse('{"note":"x"}'))),
+    '/machine/states/open/meta/label',
+    'required property "label"',
+  ],
 ];
 
 function protoState(): unknown {
   const d: unknown = JSON.parse(JSON.stringify(base()));
-  const text = JSON.stringify(d).replace('"closed":{"meta"', '"__proto__":{"type":"final"},"closed":{"meta"');
+  const text = JSON.stringify(d).replace(
+    '"closed":{"meta"',
+    '"__proto__":{"meta":{"label":{"zh":"原型","en":"Proto"}},"type":"final"},"closed":{"meta"',
+  );
   return JSON.parse(text);
 }
 
@@ -311,12 +341,42 @@ describe('validateDefinition', () => {
       throw new Error(`no problem at ${path} with "${fragment}" in ${JSON.stringify(result.problems)}`);
   });
 
-  it('reports every problem at once', () => {
+  it('reports every problem at once, graph problems beside schema and reference problems', () => {
+    const d = broken((x) => {
+      x.events.CLOSE.roles = ['mayor' as 'bureau'];
+      open(x).on = {
+        CLOSE: { target: 'closed', guard: { type: 'isFriday' } },
+        STICK: { target: 'stuck' },
+      };
+      x.delays = { soon: { type: 'duration', params: { iso: '-P1D' } } };
+      Object.assign(x.machine.states.closed, { invoke: {} });
+      x.machine.states.orphan = { meta: { label }, on: { CLOSE: { target: 'closed' } } };
+      x.machine.states.stuck = {};
+    });
+    const problems = validateDefinition(d).problems;
+    expect(problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining([
+        '/events/CLOSE/roles/0',
+        '/machine/states/open/on/CLOSE/guard/type',
+        '/machine/states/open/on/STICK',
+        '/delays/soon/params',
+        '/machine/states/closed/invoke',
+        '/machine/states/stuck/meta',
+      ]),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { path: '/machine/states/orphan', message: expect.stringContaining('unreachable') },
+        { path: '/machine/states/stuck', message: expect.stringContaining('no final state can be reached') },
+      ]),
+    );
+  });
+
+  it('leaves the graph unjudged while a target does not resolve, and still reports the rest', () => {
     const d = broken((x) => {
       x.events.CLOSE.roles = ['mayor' as 'bureau'];
       open(x).on = { CLOSE: { target: '#nowhere', guard: { type: 'isFriday' } } };
-      x.delays = { soon: { type: 'duration', params: { iso: '-P1D' } } };
-      Object.assign(x.machine.states.closed, { invoke: {} });
+      x.machine.states.orphan = { meta: { label }, on: { CLOSE: { target: 'closed' } } };
     });
     const paths = validateDefinition(d).problems.map((p) => p.path);
     expect(paths).toEqual(
@@ -324,10 +384,10 @@ describe('validateDefinition', () => {
         '/events/CLOSE/roles/0',
         '/machine/states/open/on/CLOSE/target',
         '/machine/states/open/on/CLOSE/guard/type',
-        '/delays/soon/params',
-        '/machine/states/closed/invoke',
       ]),
     );
+    // Unresolved targets make the graph meaningless: no unreachable or dead-end guesses.
+    expect(paths).not.toContain('/machine/states/orphan');
   });
 
   it('never throws, whatever it is given', () => {

@@ -9,7 +9,7 @@ import {
   type LifecycleEvent,
   type SnapshotJson,
 } from '../../../src/lifecycle';
-import { enterprise, loadShipped, projectData, samplePayloads, senderOf, system } from './fixtures';
+import { bureau, enterprise, loadShipped, projectData, samplePayloads, senderOf, system } from './fixtures';
 
 const definition = loadShipped();
 const machine = createMachine(definition);
@@ -140,7 +140,56 @@ describe('paths generated with @xstate/graph', () => {
     );
     expect(!result.ok && result.refusal.kind).toBe('not_allowed');
   });
+
+  describe('service records and termination in every non-final state', () => {
+    const RECORDS = ['COACHING', 'SITE_VISIT', 'ASK_QUESTION', 'ANSWER_QUESTION', 'REFERRAL'];
+    // One snapshot per distinct reachable state value (flags aside): the generated paths end in each.
+    const live = [
+      ...new Map(
+        results
+          .filter(({ snapshot }) => snapshot.status === 'active')
+          .map(({ snapshot }) => [JSON.stringify(snapshot.value), snapshot] as const),
+      ).values(),
+    ];
+
+    it('covers every non-final leaf state of the machine', () => {
+      const covered = new Set(live.flatMap(activeIds));
+      const leaves = collectIds().filter((id) => machine.getStateNodeById(id).type === 'atomic');
+      expect(leaves.length).toBeGreaterThan(10);
+      expect(leaves.filter((id) => !covered.has(id))).toEqual([]);
+    });
+
+    it.each(RECORDS)('%s is taken everywhere and leaves the state as it was', (type) => {
+      for (const snapshot of live) {
+        const result = step(definition, snapshot, sampleEvent(type), senderOf(type), dayAt(9000));
+        if (!result.ok) throw new Error(`${type} refused in ${JSON.stringify(snapshot.value)}`);
+        expect({ type, value: result.value, flags: result.context.flags }).toEqual({
+          type,
+          value: snapshot.value,
+          flags: snapshot.context.flags,
+        });
+        expect(result.effects).toEqual({ arm: [], cancel: [] });
+      }
+    });
+
+    it('TERMINATE is taken everywhere and ends in the terminated final state', () => {
+      for (const snapshot of live) {
+        const result = step(definition, snapshot, sampleEvent('TERMINATE'), bureau, dayAt(9000));
+        if (!result.ok) throw new Error(`TERMINATE refused in ${JSON.stringify(snapshot.value)}`);
+        expect({ from: snapshot.value, to: result.value, done: result.done }).toEqual({
+          from: snapshot.value,
+          to: 'terminated',
+          done: true,
+        });
+        expect(result.context.terminationReason).toBe(samplePayloads.TERMINATE.reason);
+      }
+    });
+  });
 });
+
+function sampleEvent(type: string) {
+  return { type, payload: samplePayloads[type] };
+}
 
 function collectIds(): string[] {
   const ids: string[] = [];

@@ -6,6 +6,7 @@ import { Migration0004Audit } from './0004-audit.migration';
 import { Migration0005StateCounts } from './0005-state-counts.migration';
 import { Migration0006DropSnapshotColumn } from './0006-drop-snapshot-column.migration';
 import { Migration0007ProjectsFillfactor } from './0007-projects-fillfactor.migration';
+import { Migration0008ArmedTimersIndex } from './0008-armed-timers-index.migration';
 
 /** Listed explicitly so the same migrations run from compiled code and from tests. Append only. */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: '0005-state-counts', class: Migration0005StateCounts },
   { name: '0006-drop-snapshot-column', class: Migration0006DropSnapshotColumn },
   { name: '0007-projects-fillfactor', class: Migration0007ProjectsFillfactor },
+  { name: '0008-armed-timers-index', class: Migration0008ArmedTimersIndex },
 ];

@@ -67,6 +67,20 @@ describe('SvgRenderer', () => {
     expect(width(pass)).toBeGreaterThan(width(start));
   });
 
+  it('keeps markup in labels as text: a state named <script> draws no element, in labels or tooltips', async () => {
+    const hostile = sampleLifecycle();
+    const script = '<script>alert("x")</script>';
+    hostile.machine.states.draft.meta = { label: { zh: script, en: script } };
+    hostile.events.SUBMIT.label = { zh: '<img src=x onerror=alert(1)>', en: 'submit' };
+    const svg = await renderer.render(hostile, { highlight: { current: ['draft'], taken: {}, entries: {} } });
+    expect(svg).not.toMatch(/<script|<img|<foreignObject/i);
+    expect(svg).toContain('&lt;script&gt;');
+    const groups = parseSvg(svg);
+    expect(text(node(groups, 'draft'))).toBe(script);
+    expect(node(groups, 'draft')?.tooltips[0]).toContain(script);
+    expect(groups.map(text).join('\n')).toContain('<img src=x onerror=alert(1)>');
+  });
+
   it('renders a 60-state definition', async () => {
     const started = Date.now();
     const groups = parseSvg(await renderer.render(generatedLifecycle(60)));

@@ -11,6 +11,7 @@ import { GetEventsAfterHandler } from './queries/get-events-after/get-events-aft
 import { GetProjectDiagramHandler } from './queries/get-project-diagram/get-project-diagram.handler';
 import { GetStateCountsHandler } from './queries/get-state-counts/get-state-counts.handler';
 import { GetStatsHandler } from './queries/get-stats/get-stats.handler';
+import { GetStreamPositionHandler } from './queries/get-stream-position/get-stream-position.handler';
 import { SvgRenderer } from './render';
 import { StatsController } from './stats.controller';
 import { StreamController } from './stream.controller';
@@ -28,6 +29,7 @@ import { StreamController } from './stream.controller';
     GetStateCountsHandler,
     GetStatsHandler,
     GetEventsAfterHandler,
+    GetStreamPositionHandler,
     NotifyWhenEventAppended,
     EventFeed,
     LiveStreams,

@@ -25,7 +25,10 @@ export class StreamController {
     description: 'The id of the last message received: the stream resumes after it without gaps (events of the few seconds before it may repeat, with the same id)',
   })
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'event: event-appended, data: the event as JSON' })
+  @ApiOkResponse({
+    description:
+      'event: event-appended, data: the event as JSON. A stream opened without Last-Event-ID first sends an id-only message with its starting position, so a client dropped before any event still resumes without a gap',
+  })
   @ApiProblems(422)
   async stream(
     @CurrentPrincipal() caller: AuthPrincipal,

@@ -98,6 +98,24 @@ describe('GET /api/stream (server-sent events across instances)', () => {
     expect(events(resumed.messages).some((e) => e.projectId === other)).toBe(false);
   });
 
+  it('starts a fresh stream at its position, so a drop before any event still resumes without a gap', async () => {
+    const first = await stream(entA);
+    await first.until(() => first.lastEventId !== undefined);
+    const position = first.lastEventId ?? '';
+    expect(position).toMatch(/^\d+\.00000000-0000-0000-0000-000000000000\.1$/);
+    expect(first.messages).toEqual([]);
+    first.close();
+
+    const project = await createProject(a.http, a.adminKey, 'ent-a');
+    await sendEvent(a.http, entA, project, 'SUBMIT', { applicant: 'A' });
+    const resumed = await stream(entA, { 'Last-Event-ID': position });
+    await resumed.until(has(project, 2));
+    const versions = events(resumed.messages)
+      .filter((e) => e.projectId === project)
+      .map((e) => e.version);
+    expect(versions).toEqual([1, 2]);
+  });
+
   it('refuses a Last-Event-ID it did not give out (422) and a caller without a key (401)', async () => {
     const bad = await a.http
       .get('/api/stream')

@@ -10,6 +10,8 @@ export interface SseMessage {
 export class SseClient {
   readonly messages: SseMessage[] = [];
   comments = 0;
+  /** As EventSource keeps it: id-only messages move it too. */
+  lastEventId: string | undefined;
   closed = false;
   private buffer = '';
   private waiters: (() => void)[] = [];
@@ -91,7 +93,7 @@ export class SseClient {
     let hasData = false;
     for (const line of block.split('\n')) {
       if (line.startsWith(':')) this.comments += 1;
-      else if (line.startsWith('id: ')) message.id = line.slice(4);
+      else if (line.startsWith('id: ')) message.id = this.lastEventId = line.slice(4);
       else if (line.startsWith('event: ')) message.event = line.slice(7);
       else if (line.startsWith('data: ')) {
         message.data += line.slice(6);

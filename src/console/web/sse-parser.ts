@@ -14,6 +14,12 @@ export class SseParser {
   private event = '';
   private data: string[] = [];
   private id: string | undefined;
+  private dispatchedId: string | undefined;
+
+  /** The id a reconnect sends back as Last-Event-ID; id-only messages move it too, as in EventSource. */
+  get lastEventId(): string | undefined {
+    return this.dispatchedId;
+  }
 
   push(chunk: string): SseMessage[] {
     this.buffer += chunk;
@@ -40,6 +46,7 @@ export class SseParser {
   }
 
   private dispatch(): SseMessage | undefined {
+    this.dispatchedId = this.id;
     const message =
       this.data.length === 0
         ? undefined

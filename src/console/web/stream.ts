@@ -27,10 +27,17 @@ const statusHandlers = new Set<(status: LiveStatus) => void>();
 let status: LiveStatus = 'connecting';
 let controller: AbortController | undefined;
 let pollTimer: number | undefined;
+/** Where the stream was when it dropped: a reconnect resumes after it, so nothing is missed. */
+let lastEventId: string | undefined;
+/** A resumed stream may repeat the events of a few seconds before its position (same ids). */
+const seen = new Set<string>();
+const SEEN_KEPT = 500;
 
-/** Starts the one stream of the page; events fan out to subscribers. */
+/** Starts the one stream of the page (for a new session, from now); events fan out to subscribers. */
 export function startStream(): void {
   stopStream();
+  lastEventId = undefined;
+  seen.clear();
   controller = new AbortController();
   void run(controller.signal);
 }
@@ -46,7 +53,9 @@ async function run(signal: AbortSignal): Promise<void> {
   let delay = 1000;
   while (!signal.aborted) {
     try {
-      const response = await request('/api/stream', { headers: { Accept: 'text/event-stream' }, signal });
+      const headers: Record<string, string> = { Accept: 'text/event-stream' };
+      if (lastEventId !== undefined) headers['Last-Event-ID'] = lastEventId;
+      const response = await request('/api/stream', { headers, signal });
       setStatus('live');
       delay = 1000;
       await read(response, signal);
@@ -54,6 +63,8 @@ async function run(signal: AbortSignal): Promise<void> {
       if (signal.aborted) return;
       const status = (error as { status?: number }).status;
       if (status === 401) return;
+      // A position the server no longer understands: start again from now rather than loop.
+      if (status === 422) lastEventId = undefined;
       // No stream on this server (yet): subscribers are told to poll instead.
       if (status === 404 || status === 403) return startPolling(signal);
     }
@@ -73,8 +84,17 @@ async function read(response: Response, signal: AbortSignal): Promise<void> {
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return;
-    for (const message of parser.push(decoder.decode(value, { stream: true }))) deliver(message.data);
+    for (const message of parser.push(decoder.decode(value, { stream: true }))) {
+      if (message.id === undefined || !seen.has(message.id)) deliver(message.data);
+      if (message.id !== undefined) remember(message.id);
+    }
+    lastEventId = parser.lastEventId ?? lastEventId;
   }
+}
+
+function remember(id: string): void {
+  seen.add(id);
+  if (seen.size > SEEN_KEPT) seen.delete(seen.values().next().value ?? id);
 }
 
 function deliver(data: string): void {

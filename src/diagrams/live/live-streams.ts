@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { isInScope, scopeOf, type AuthPrincipal } from '../../auth/principal';
 import { GetEventsAfterQuery } from '../queries/get-events-after/get-events-after.query';
+import { GetStreamPositionQuery } from '../queries/get-stream-position/get-stream-position.query';
 import { EventFeed } from './event-feed';
 import type { LiveEvent } from './live-event';
 import { SseConnection, type SseLimits } from './sse-connection';
@@ -14,7 +15,8 @@ const EVENT_NAME = 'event-appended';
 
 /**
  * Opens event streams: subscribes to the feed first, then replays what the client missed from the
- * events table, then lets through the live events it buffered meanwhile that the replay did not send.
+ * events table (or, on a first connection, tells it where it starts), then lets through the live events
+ * it buffered meanwhile that the replay did not send.
  */
 @Injectable()
 export class LiveStreams implements OnModuleDestroy {
@@ -31,7 +33,8 @@ export class LiveStreams implements OnModuleDestroy {
   }
 
   async start(principal: AuthPrincipal, resume: StreamCursor | undefined, res: Response): Promise<void> {
-    let pending: LiveEvent[] | undefined = resume ? [] : undefined;
+    // Live events wait here while the stream starts (catch-up or position), so order is kept.
+    let pending: LiveEvent[] | undefined = [];
     let unsubscribe: () => void = () => undefined;
     const connection = new SseConnection(res, this.limits, () => {
       unsubscribe();
@@ -44,8 +47,9 @@ export class LiveStreams implements OnModuleDestroy {
       else connection.send(event.cursor, EVENT_NAME, JSON.stringify(event));
     };
     unsubscribe = this.feed.subscribe({ event: deliver, lost: () => connection.end() });
-    if (!resume || !connection.isOpen) return;
-    const sent = await this.catchUp(principal, resume, connection).catch((error: unknown) => {
+    if (!connection.isOpen) return;
+    const begin = resume ? this.catchUp(principal, resume, connection) : this.sendPosition(connection);
+    const sent = await begin.catch((error: unknown) => {
       connection.end();
       throw error;
     });
@@ -57,6 +61,13 @@ export class LiveStreams implements OnModuleDestroy {
   onModuleDestroy(): void {
     // Open streams would keep the HTTP server from closing.
     for (const connection of this.open) connection.end();
+  }
+
+  /** A fresh stream starts with an id-only message, so even a client that saw no event can resume. */
+  private async sendPosition(connection: SseConnection): Promise<Set<string>> {
+    const position: string = await this.queries.execute(new GetStreamPositionQuery());
+    connection.position(position);
+    return new Set();
   }
 
   private async catchUp(principal: AuthPrincipal, resume: StreamCursor, connection: SseConnection): Promise<Set<string>> {

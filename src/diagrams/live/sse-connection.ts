@@ -46,6 +46,11 @@ export class SseConnection {
     this.write(`id: ${id}\nevent: ${event}\ndata: ${data}\n\n`);
   }
 
+  /** Moves the client's Last-Event-ID without an event (an id-only message dispatches nothing). */
+  position(id: string): void {
+    this.write(`id: ${id}\n\n`);
+  }
+
   /** Ends the stream politely (shutdown, lost feed): the client reconnects and resumes. */
   end(): void {
     if (!this.closed) this.res.end();

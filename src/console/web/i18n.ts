@@ -107,6 +107,7 @@ const WORDS = {
   projectData: { zh: '项目信息', en: 'Project data' },
   deadlines: { zh: '期限', en: 'Deadlines' },
   diagram: { zh: '流程图', en: 'Diagram' },
+  diagramUnreadable: { zh: '流程图无法显示', en: 'The diagram cannot be shown' },
   diagramAlt: {
     zh: '项目流程图，当前状态高亮，已走路径加粗',
     en: 'Project diagram: current state lit, path taken drawn',

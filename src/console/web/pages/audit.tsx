@@ -1,9 +1,10 @@
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError, request } from '../api';
 import { describeError, ErrorNotice, Loading } from '../components/errors';
 import { highlightSvg } from '../components/highlight-svg';
 import { Readable } from '../components/readable';
+import { SvgView } from '../components/svg-view';
 import { eventLabel, leafPaths, stateLabel, useDefinition } from '../definitions';
 import { formatTime, label, lang, t } from '../i18n';
 import { href } from '../router';
@@ -61,7 +62,9 @@ function ReplayPanel(props: { id: string; project: Project; events: ProjectEvent
     };
   }, [props.id, step]);
   const event = props.events[step - 1];
-  const svgUrl = useHighlightedUrl(baseSvg, leafPaths(replay?.state ?? undefined));
+  const lit = leafPaths(replay?.state ?? undefined);
+  const litKey = lit.join('|');
+  const svg = useMemo(() => baseSvg && highlightSvg(baseSvg, lit), [baseSvg, litKey]);
   return (
     <section class="card" aria-labelledby="replay-title">
       <h2 id="replay-title">{t('replay')}</h2>
@@ -100,18 +103,16 @@ function ReplayPanel(props: { id: string; project: Project; events: ProjectEvent
       <div class="grid two">
         <div>
           <h3>{t('diagram')}</h3>
-          {svgUrl ? (
-            <div class="diagram">
-              <img
-                src={svgUrl}
-                alt={`${t('diagram')}: ${stateLabel(definition, replay?.state ?? undefined)}`}
-              />
-            </div>
+          {svg ? (
+            <SvgView
+              svg={svg}
+              label={`${t('diagram')}: ${stateLabel(definition, replay?.state ?? undefined)}`}
+            />
           ) : (
             <Loading />
           )}
         </div>
-        <div>
+        <div data-testid="replay-context">
           <h3>{t('context')}</h3>
           {replay?.context ? <Readable value={replay.context} schema={definition?.data} /> : <Loading />}
         </div>
@@ -138,18 +139,6 @@ function useBaseSvg(ref: { key: string; version: number }): string | undefined {
     };
   }, [ref.key, ref.version]);
   return svg;
-}
-
-function useHighlightedUrl(svg: string | undefined, paths: string[]): string | undefined {
-  const [url, setUrl] = useState<string>();
-  const key = paths.join('|');
-  useEffect(() => {
-    if (!svg) return;
-    const next = URL.createObjectURL(new Blob([highlightSvg(svg, paths)], { type: 'image/svg+xml' }));
-    setUrl(next);
-    return () => URL.revokeObjectURL(next);
-  }, [svg, key]);
-  return url;
 }
 
 interface Checkpoint {
@@ -215,7 +204,9 @@ function VerifyPanel(props: { id: string }): JSX.Element {
               <dl class="facts">
                 <div>
                   <dt>{t('at')}</dt>
-                  <dd>{formatTime(checkpoint.createdAt)}</dd>
+                  <dd>
+                    <time dateTime={checkpoint.createdAt}>{formatTime(checkpoint.createdAt)}</time>
+                  </dd>
                 </div>
                 <div>
                   <dt>{t('totalProjects')}</dt>

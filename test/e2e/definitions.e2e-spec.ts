@@ -178,12 +178,15 @@ describe('lifecycle definitions: drafts, immutable published versions, pinned pr
   });
 
   describe('bad definitions are 422 with the problems, nothing stored, the process stays up', () => {
+    const meta = { label: { zh: '状态', en: 'State' } };
     const nest = (depth: number): Record<string, unknown> => {
-      let state: Record<string, unknown> = { type: 'final' };
-      for (let i = 0; i < depth; i += 1) state = { initial: 's', states: { s: state } };
+      let state: Record<string, unknown> = { meta, type: 'final' };
+      for (let i = 0; i < depth; i += 1) state = { meta, initial: 's', states: { s: state } };
       return state;
     };
-    const cases: Array<[string, string, string]> = [
+    // A string prefix of the path some problem must have, or a pattern its path and message must match.
+    type Expected = string | { path: string; message: RegExp };
+    const cases: Array<[string, string, Expected]> = [
       ['not JSON', '{"key": "industrial-project", ', ''],
       ['an array', '[1, 2, 3]', ''],
       [
@@ -198,16 +201,41 @@ describe('lifecycle definitions: drafts, immutable published versions, pinned pr
       ],
       [
         'a state named __proto__',
+        // Written as text: an object literal's __proto__ would set a prototype, not name a state.
         JSON.stringify({
           ...shipped,
-          machine: { id: 'p', initial: 'a', states: { a: { on: {} }, ['__proto__']: { type: 'final' } } },
-        }).replace('"__proto__"', '"__proto__"'),
-        '/machine/states',
+          machine: {
+            id: 'p',
+            initial: 'a',
+            states: {
+              a: { meta, on: { TERMINATE: { target: 'done' } } },
+              done: { meta, type: 'final' },
+              proto: { meta, type: 'final' },
+            },
+          },
+        }).replace('"proto":{', '"__proto__":{'),
+        { path: '/machine/states/__proto__', message: /invalid name|reserved name/ },
+      ],
+      [
+        'targets that loop through #ids',
+        JSON.stringify({
+          ...shipped,
+          machine: {
+            id: 'loop',
+            initial: 'ping',
+            states: {
+              ping: { id: 'ping', meta, on: { COACHING: { target: '#pong' } } },
+              pong: { id: 'pong', meta, on: { COACHING: { target: '#ping' } } },
+              done: { meta, type: 'final' },
+            },
+          },
+        }),
+        { path: '/machine/states/ping', message: /no final state can be reached/ },
       ],
       [
         'unknown XState keys',
         JSON.stringify({ ...shipped, machine: { ...(shipped.machine as object), invoke: { src: 'x' } } }),
-        '/machine',
+        { path: '/machine/invoke', message: /unknown property/ },
       ],
       [
         'a guard with params of the wrong type',
@@ -216,7 +244,14 @@ describe('lifecycle definitions: drafts, immutable published versions, pinned pr
       ],
     ];
 
-    it.each(cases)('%s', async (_label, body, pathPrefix) => {
+    const matches = (expected: Expected, problem: { path: string; message: string }) =>
+      typeof expected === 'string'
+        ? problem.path.startsWith(expected)
+        : problem.path === expected.path && expected.message.test(problem.message);
+    const explain = (expected: Expected) =>
+      typeof expected === 'string' ? `a path under "${expected}"` : `${expected.path} ${expected.message}`;
+
+    it.each(cases)('%s', async (_label, body, expected) => {
       const before = await versionCount();
       const res = await t.http
         .post('/api/definitions/industrial-project/versions')
@@ -226,7 +261,9 @@ describe('lifecycle definitions: drafts, immutable published versions, pinned pr
         .expect(422);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
       expect(res.body.errors.length).toBeGreaterThan(0);
-      expect(res.body.errors.some((e: { path: string }) => e.path.startsWith(pathPrefix))).toBe(true);
+      const problems = res.body.errors as { path: string; message: string }[];
+      if (!problems.some((problem) => matches(expected, problem)))
+        throw new Error(`no problem like ${explain(expected)} in ${JSON.stringify(problems)}`);
       expect(await versionCount()).toBe(before);
       await t.http.get('/api/health').expect(200);
     });

@@ -1,4 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import type { Response } from 'supertest';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
   auth,
@@ -10,6 +11,52 @@ import {
   sendEvent,
   type Keys,
 } from '../support/projects';
+
+/** A refusal answers with an RFC 9457 problem document. */
+function expectProblem(res: Response, status: number): void {
+  expect({ status: res.status, type: res.headers['content-type'] }).toEqual({
+    status,
+    type: expect.stringMatching(/^application\/problem\+json/),
+  });
+}
+
+const label = { zh: '标签', en: 'Label' };
+
+/** A small lifecycle whose only way out is guarded with no fallback, so the guard can refuse. */
+const GUARDED = {
+  key: 'guarded-review',
+  title: { zh: '守卫测试', en: 'Guard test' },
+  roles: ['bureau', 'enterprise'],
+  data: { type: 'object' },
+  machine: {
+    id: 'guarded-review',
+    initial: 'open',
+    states: {
+      open: {
+        meta: { label },
+        on: {
+          DECIDE: {
+            target: 'closed',
+            guard: { type: 'payloadEquals', params: { field: 'verdict', value: 'pass' } },
+          },
+        },
+      },
+      closed: { meta: { label }, type: 'final' },
+    },
+  },
+  events: {
+    DECIDE: {
+      label,
+      roles: ['enterprise'],
+      payload: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['verdict'],
+        properties: { verdict: { enum: ['pass', 'fail'] } },
+      },
+    },
+  },
+};
 
 describe('projects: lifecycles driven through the API', () => {
   let t: TestApp;
@@ -90,6 +137,7 @@ describe('projects: lifecycles driven through the API', () => {
           data: { plannedCompletion: '1970-01-01', plannedInvestment: -5, industry: 'mining' },
         })
         .expect(422);
+      expectProblem(bad, 422);
       expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
         '/data/industry',
         '/data/plannedCompletion',
@@ -188,9 +236,11 @@ describe('projects: lifecycles driven through the API', () => {
         period: 'Q3',
         percentComplete: '60%',
       }).expect(422);
+      expectProblem(invalid, 422);
       const paths = invalid.body.errors.map((e: { path: string }) => e.path);
       expect(paths).toEqual(expect.arrayContaining(['/payload/percentComplete', '/payload/investmentSpent']));
       const unknown = await sendEvent(t, keys.enterprise, id, 'FLY_TO_MOON', {}).expect(422);
+      expectProblem(unknown, 422);
       expect(unknown.body.errors).toEqual([
         { path: '/type', message: expect.stringContaining('FLY_TO_MOON') },
       ]);
@@ -200,6 +250,7 @@ describe('projects: lifecycles driven through the API', () => {
           .set(auth(keys.enterprise))
           .send({ type: 'RESUME', payload: {}, [extra]: 'x' })
           .expect(422);
+        expectProblem(res, 422);
         expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(`/${extra}`);
       }
       const huge = {
@@ -211,15 +262,18 @@ describe('projects: lifecycles driven through the API', () => {
         helpRequested: [],
       };
       const tooMany = await sendEvent(t, keys.enterprise, id, 'PROGRESS_REPORT', huge).expect(422);
+      expectProblem(tooMany, 422);
       expect(tooMany.body.errors[0].path).toBe('/payload/problems');
       const nul = await sendEvent(t, keys.service, id, 'COACHING', { topic: 'a\u0000b' }).expect(422);
+      expectProblem(nul, 422);
       expect(nul.body.errors[0].path).toBe('/payload/topic');
-      await t.http
+      const tooLarge = await t.http
         .post(`/api/projects/${id}/events`)
         .set(auth(keys.service))
         .set('Content-Type', 'application/json')
         .send(JSON.stringify({ type: 'COACHING', payload: { topic: 'x'.repeat(1024 * 1024) } }))
         .expect(413);
+      expectProblem(tooLarge, 413);
       expect(await count('from events where project_id = ?', [id])).toBe(3);
       await t.http.get('/api/health').expect(200);
     });
@@ -232,30 +286,67 @@ describe('projects: lifecycles driven through the API', () => {
         .set('If-Match', '"1"')
         .send({ type: 'SUBMIT', payload: { applicant: 'a' } })
         .expect(200);
+      const events = () => count('from events where project_id = ?', [id]);
+      expect(await events()).toBe(2);
       const stale = await t.http
         .post(`/api/projects/${id}/events`)
         .set(auth(keys.service))
         .set('If-Match', '"1"')
         .send({ type: 'COACHING', payload: { topic: 't' } })
         .expect(412);
+      expectProblem(stale, 412);
       expect(stale.body.currentVersion).toBe(2);
-      await t.http
+      const negative = await t.http
         .post(`/api/projects/${id}/events`)
         .set(auth(keys.service))
         .set('If-Match', '"-1"')
         .send({ type: 'COACHING', payload: { topic: 't' } })
         .expect(412);
+      expectProblem(negative, 412);
       const bad = await t.http
         .post(`/api/projects/${id}/events`)
         .set(auth(keys.service))
         .set('If-Match', 'abc')
         .send({ type: 'COACHING', payload: { topic: 't' } })
         .expect(422);
+      expectProblem(bad, 422);
       expect(bad.body.errors[0].path).toBe('/headers/if-match');
+      expect(await events()).toBe(2);
+    });
+
+    it('422 naming the guard and why when a guard refuses, appending nothing', async () => {
+      await t.http
+        .post(`/api/definitions/${GUARDED.key}/versions`)
+        .set(auth(keys.bureau))
+        .send(GUARDED)
+        .expect(201);
+      await t.http
+        .post(`/api/definitions/${GUARDED.key}/versions/1/publish`)
+        .set(auth(keys.bureau))
+        .expect(200);
+      const created = await t.http
+        .post('/api/projects')
+        .set(auth(keys.enterprise))
+        .send({ definition: GUARDED.key, title: '守卫 guarded', data: {} })
+        .expect(201);
+      const id = created.body.id as string;
+      const refused = await sendEvent(t, keys.enterprise, id, 'DECIDE', { verdict: 'fail' });
+      expectProblem(refused, 422);
+      expect(refused.body).toMatchObject({
+        type: 'https://waypost.dev/problems/guard-refused',
+        guard: 'payloadEquals',
+        reason: 'payload.verdict must be "pass"',
+      });
+      expect(refused.body.detail).toContain('payloadEquals');
+      expect(await count('from events where project_id = ?', [id])).toBe(1);
+      const detail = await t.http.get(`/api/projects/${id}`).set(auth(keys.enterprise)).expect(200);
+      expect(detail.body).toMatchObject({ state: 'open', version: 1 });
+      const passed = await sendEvent(t, keys.enterprise, id, 'DECIDE', { verdict: 'pass' }).expect(200);
+      expect(passed.body).toMatchObject({ state: 'closed', version: 2, status: 'done' });
     });
 
     it('ids that are not ids are 422; unknown projects 404', async () => {
-      await sendEvent(t, keys.bureau, 'not-a-uuid', 'APPROVE').expect(422);
+      expectProblem(await sendEvent(t, keys.bureau, 'not-a-uuid', 'APPROVE'), 422);
       await sendEvent(t, keys.bureau, '5b3c3a3e-1f0e-4d5b-9a0e-2a1b3c4d5e6f', 'APPROVE').expect(404);
       await t.http.get('/api/projects/%00').set(auth(keys.bureau)).expect(422);
     });
@@ -342,6 +433,35 @@ describe('projects: lifecycles driven through the API', () => {
           id,
         ]);
       expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    });
+
+    it('a race without If-Match: losers get 409 version-conflict, versions have no gaps', async () => {
+      const id = await createProject(t, keys.enterprise);
+      let winners = 0;
+      let losers = 0;
+      // Requests that happen to run one after another all win; a few bursts make a lost race certain.
+      for (let burst = 0; burst < 5 && losers === 0; burst += 1) {
+        const answers = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            sendEvent(t, keys.service, id, 'COACHING', { topic: `race ${burst}-${i}` }),
+          ),
+        );
+        for (const answer of answers.filter((a) => a.status !== 200)) {
+          expectProblem(answer, 409);
+          expect(answer.body.type).toBe('https://waypost.dev/problems/version-conflict');
+        }
+        const won = answers.filter((a) => a.status === 200);
+        winners += won.length;
+        losers += answers.length - won.length;
+      }
+      expect(losers).toBeGreaterThan(0);
+      const versions = await t.app
+        .get(EntityManager)
+        .getConnection()
+        .execute<{ version: number }[]>('select version from events where project_id = ? order by version', [
+          id,
+        ]);
+      expect(versions.map((v) => v.version)).toEqual(Array.from({ length: winners + 1 }, (_, i) => i + 1));
     });
 
     it('50 concurrent events on 50 projects all succeed', async () => {

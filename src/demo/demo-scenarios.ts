@@ -287,6 +287,21 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     owner: 'cosmetics',
+    title: '美妆直播电商基地 Beauty live-commerce base',
+    data: { plannedCompletion: '2021-06-30', plannedInvestment: 6_000_000, industry: 'cosmetics-health' },
+    steps: [
+      submit('林女士 Ms Lin'),
+      [
+        'bureau',
+        'REJECT',
+        {
+          reason: '属商贸流通类，不在产业化专项扶持范围 a trade project, outside the industrialisation fund',
+        },
+      ],
+    ],
+  },
+  {
+    owner: 'cosmetics',
     title: '原料植物萃取车间 Plant extraction workshop',
     data: { plannedCompletion: '2018-12-31', plannedInvestment: 9_000_000, industry: 'cosmetics-health' },
     steps: [

@@ -1,9 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { WORKFLOWS_DIR } from '../../src/definitions/load-workflows-on-start';
 import { DemoSeeder } from '../../src/demo/demo-seeder';
 import { startTestApp, type TestApp } from '../support/test-app';
+
+function shippedStates(): Record<string, unknown> {
+  const text = readFileSync(join(WORKFLOWS_DIR, 'industrial-project.json'), 'utf8');
+  return (JSON.parse(text) as { machine: { states: Record<string, unknown> } }).machine.states;
+}
 
 describe('demo data', () => {
   let t: TestApp;
@@ -27,10 +33,15 @@ describe('demo data', () => {
       .get('/api/projects?limit=100')
       .set('Authorization', `Bearer ${bureau}`)
       .expect(200);
-    const stages = new Set(list.body.items.map((p: { statePaths: string[] }) => p.statePaths[0]));
+    const items = list.body.items as { statePaths: string[]; status: string }[];
+    // Every top-level stage of the shipped lifecycle, the three endings (通过验收, 立项被驳回, 撤销) included.
+    const stages = new Set(items.map((p) => p.statePaths[0]));
+    expect(stages).toEqual(new Set(Object.keys(shippedStates())));
     expect(stages).toEqual(
-      new Set(['submitted', 'draft', 'construction', 'acceptance', 'accepted', 'terminated']),
+      new Set(['draft', 'submitted', 'rejected', 'construction', 'acceptance', 'accepted', 'terminated']),
     );
+    const ended = items.filter((p) => ['rejected', 'accepted', 'terminated'].includes(p.statePaths[0]));
+    expect(ended.every((p) => p.status === 'done')).toBe(true);
     const events = await t.app
       .get(EntityManager)
       .getConnection()

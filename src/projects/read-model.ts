@@ -36,9 +36,13 @@ function flagsOf(context: JsonObject): Record<string, unknown> {
   return typeof flags === 'object' && flags !== null && !Array.isArray(flags) ? flags : {};
 }
 
-/** The read-model columns for the state a transition produced; pure, so rebuilds compute the same. */
+/**
+ * The read-model columns for the state a transition produced; pure, so rebuilds compute the same.
+ * Flags mark what needs attention now: a project in a final state needs none and is not at risk,
+ * so it carries no flags, no overdue mark and no deadlines (its context keeps what was raised).
+ */
 export function readModelOf(result: Transitioned, previousDeadlines: Deadline[], version: number): ReadModel {
-  const flags = flagsOf(result.context);
+  const flags = result.done ? {} : flagsOf(result.context);
   const overdueSince = result.context.overdueSince;
   return {
     stateValue: result.value,

@@ -2,7 +2,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ManualClock } from '../../src/common/clock';
 import { FireDueTimersCommand } from '../../src/timers/commands/fire-due-timers/fire-due-timers.command';
-import { auth, makeKeys, sendEvent, type Keys } from '../support/projects';
+import { textArrayLiteral } from '../../src/database/pg-array';
+import { auth, drive, HAPPY_PATH, makeKeys, sendEvent, type Keys } from '../support/projects';
 import { OVERDUE_EVENT } from '../support/construction-seed';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -14,7 +15,19 @@ describe('durable deadlines', () => {
   let keys: Keys;
   const sql = <T>(text: string, params: unknown[] = []) =>
     t.app.get(EntityManager).getConnection().execute<T[]>(text, params);
-  const fire = () => t.app.get(CommandBus).execute(new FireDueTimersCommand(100));
+  const fire = (batchSize = 100) => t.app.get(CommandBus).execute(new FireDueTimersCommand(batchSize));
+  /** Fires until nothing is due, `batchSize` timers per transaction. */
+  const fireAll = async (batchSize: number) => {
+    for (;;) {
+      const report = await fire(batchSize);
+      if (report.fired + report.voided + report.retried === 0) return;
+    }
+  };
+  type Summary = { id: string; overdue: boolean; daysOverdue?: number };
+  const riskList = async (): Promise<Summary[]> =>
+    (await t.http.get('/api/projects?overdue=true&limit=100').set(auth(keys.bureau)).expect(200)).body.items;
+  const overdueCount = async (): Promise<number> =>
+    (await t.http.get('/api/stats').set(auth(keys.bureau)).expect(200)).body.totals.overdue;
   const project = async (id: string) =>
     (await t.http.get(`/api/projects/${id}`).set(auth(keys.bureau)).expect(200)).body;
 
@@ -117,6 +130,78 @@ describe('durable deadlines', () => {
     await sendEvent(t, keys.enterprise, id, 'APPLY_ACCEPTANCE').expect(200);
     expect(await sql(`select 1 from timers where project_id = ? and status = 'armed'`, [id])).toEqual([]);
     expect((await project(id)).deadlines).toEqual([]);
+  });
+
+  it('late timers fire in due order, oldest first, across batches', async () => {
+    clock.set('2020-01-01T00:00:00.000Z');
+    // Created in an order that is neither the due order nor (most likely) the order of their ids.
+    const planned = ['2021-03-31', '2019-01-31', '2020-06-30', '2019-09-30', '2020-01-31'];
+    const ids: string[] = [];
+    for (const date of planned) ids.push(await inConstruction(date));
+    clock.set('2024-01-01T00:00:00.000Z');
+    await fireAll(3);
+    const fired = await sql<{ project_id: string; type: string; due: string }>(
+      `select project_id, type, payload->>'dueAt' as due from events
+       where project_id = any(?::uuid[]) and actor_role = 'system' order by recorded_at`,
+      [textArrayLiteral(ids)],
+    );
+    expect(fired).toHaveLength(2 * ids.length);
+    const dues = fired.map((e) => e.due);
+    expect(dues).toEqual([...dues].sort());
+    const overdueOrder = fired.filter((e) => e.type === OVERDUE_EVENT).map((e) => e.project_id);
+    expect(overdueOrder).toEqual([1, 3, 4, 2, 0].map((i) => ids[i]));
+  });
+
+  it('the risk list is sorted by days overdue, longest first, with the days, and counted in /api/stats', async () => {
+    clock.set('2020-01-01T00:00:00.000Z');
+    const [longest, middle, shortest] = [
+      await inConstruction('2019-03-31'),
+      await inConstruction('2019-09-30'),
+      await inConstruction('2019-06-30'),
+    ];
+    clock.set('2021-01-01T00:00:00.000Z');
+    await fireAll(100);
+    const list = await riskList();
+    const mine = list.filter((p) => [longest, middle, shortest].includes(p.id));
+    // Deadlines: planned completion + one year, at midnight in Beijing.
+    expect(mine.map((p) => [p.id, p.daysOverdue])).toEqual([
+      [longest, 276],
+      [shortest, 185],
+      [middle, 93],
+    ]);
+    expect(list.every((p) => p.overdue && typeof p.daysOverdue === 'number')).toBe(true);
+    const days = list.map((p) => p.daysOverdue ?? -1);
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+    expect(await overdueCount()).toBe(list.length);
+    expect(list.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a finished project is not at risk: accepted or terminated, it leaves the risk list and the count', async () => {
+    clock.set('2020-01-01T00:00:00.000Z');
+    const accepted = await inConstruction('2018-06-30');
+    const terminated = await inConstruction('2018-07-31');
+    clock.set('2021-01-01T00:00:00.000Z');
+    await fireAll(100);
+    const before = await overdueCount();
+    expect((await riskList()).map((p) => p.id)).toEqual(expect.arrayContaining([accepted, terminated]));
+    // Acceptance is not the end: a project applying late is still at risk until it passes.
+    await drive(t, keys, accepted, HAPPY_PATH.slice(3, 5));
+    expect((await project(accepted)).overdue).toBe(true);
+    await drive(t, keys, accepted, HAPPY_PATH.slice(5));
+    await sendEvent(t, keys.bureau, terminated, 'TERMINATE', { reason: '企业申请撤销 withdrawn' }).expect(
+      200,
+    );
+    clock.set('2022-01-01T00:00:00.000Z');
+    for (const id of [accepted, terminated]) {
+      const done = await project(id);
+      expect(done).toMatchObject({ status: 'done', overdue: false, flags: [], deadlines: [] });
+      expect(done.daysOverdue).toBeUndefined();
+      expect(done.context.flags.overdue).toBe(true);
+    }
+    const ids = (await riskList()).map((p) => p.id);
+    expect(ids).not.toContain(accepted);
+    expect(ids).not.toContain(terminated);
+    expect(await overdueCount()).toBe(before - 2);
   });
 
   it('a bad timer row is voided and reported, and the rest still fire', async () => {

@@ -1,12 +1,13 @@
 /**
  * Cross-reference checks the schema cannot express: targets resolve, events used in `on` are declared,
  * `after` names a declared delay, guard/action/delay names exist in the registry with well-typed params,
- * states have sensible `initial`/`type`, and timers cannot re-arm themselves forever.
+ * states have sensible `initial`/`type`, timers cannot re-arm themselves forever, and the fields a delay
+ * reads (`context.x`, `data.y`) exist in the initial context or the data schema.
  */
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { toFieldErrors } from './ajv-factory';
-import { isJsonObject } from './context-path';
+import { isJsonObject, REF_PATTERN } from './context-path';
 import type { JsonObject, JsonValue } from './definition.types';
 import type { DefinitionProblem } from './engine.types';
 import { lookup, registeredNames, type RegistryKind } from './registry';
@@ -19,6 +20,8 @@ export interface RefContext {
   tree: StateTree;
   events: JsonObject;
   delays: JsonObject;
+  /** The JSON Schema of the creation data, which `data.` references must name properties of. */
+  data: JsonValue | undefined;
   problems: DefinitionProblem[];
 }
 
@@ -155,8 +158,46 @@ export function checkStates(ctx: RefContext): void {
   }
 }
 
-/** Every declared delay names a registered delay type with valid params. */
+const REF = new RegExp(REF_PATTERN);
+
+/** Why a `data.` path names no property declared (level by level) in the data schema, or null. */
+function dataRefProblem(schema: JsonValue | undefined, segments: string[]): string | null {
+  let current = schema;
+  for (const [i, segment] of segments.entries()) {
+    const properties = isJsonObject(current) && isJsonObject(current.properties) ? current.properties : {};
+    if (!Object.hasOwn(properties, segment))
+      return `"data.${segments.slice(0, i + 1).join('.')}" is not a property of the data schema (/data)`;
+    current = properties[segment];
+  }
+  return null;
+}
+
+/**
+ * Why a reference names a field no instance will have, or null. A `context.` field must be a key of
+ * the initial context (where its first value is declared; `data` and `flags` always are).
+ */
+function refProblem(ctx: RefContext, ref: string): string | null {
+  const [root, first, ...rest] = ref.split('.');
+  if (root === 'data') return dataRefProblem(ctx.data, [first, ...rest]);
+  if (first === 'data') return dataRefProblem(ctx.data, rest);
+  const context = ctx.tree.entries[0]?.config.context;
+  if (first === 'flags' || (isJsonObject(context) && Object.hasOwn(context, first))) return null;
+  return `"context.${first}" is not in the initial context (declare it in /machine/context)`;
+}
+
+/** The params of a delay that are references into the context or the data. */
+function checkDelayRefs(ctx: RefContext, ref: JsonValue, pointer: string): void {
+  if (!isJsonObject(ref) || !isJsonObject(ref.params)) return;
+  for (const [key, value] of Object.entries(ref.params)) {
+    const problem = typeof value === 'string' && REF.test(value) ? refProblem(ctx, value) : null;
+    if (problem) ctx.problems.push({ path: `${pointer}/params/${escapePointer(key)}`, message: problem });
+  }
+}
+
+/** Every declared delay names a registered delay type with valid params that name existing fields. */
 export function checkDelays(ctx: RefContext): void {
-  for (const [name, ref] of Object.entries(ctx.delays))
+  for (const [name, ref] of Object.entries(ctx.delays)) {
     checkRef(ctx, 'delay', ref, `/delays/${escapePointer(name)}`);
+    checkDelayRefs(ctx, ref, `/delays/${escapePointer(name)}`);
+  }
 }

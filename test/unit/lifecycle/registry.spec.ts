@@ -4,6 +4,7 @@ import {
   GUARDS,
   addDuration,
   parseIsoDuration,
+  validateDefinition,
   type LifecycleEvent,
 } from '../../../src/lifecycle';
 import { loadShipped } from './fixtures';
@@ -89,6 +90,48 @@ describe('delays', () => {
     const due = DELAYS.duration.due({ iso: 'P3M' }, {}, ms('2020-01-15T08:00:00Z'));
     expect(due?.dueAtMs).toBe(ms('2020-04-15T08:00:00Z'));
     expect(due?.derivation.rule).toBe('state entered + P3M');
+  });
+});
+
+describe('delay params that name fields', () => {
+  const withDelayParams = (params: Record<string, string>) => {
+    const definition = loadShipped();
+    const overdue = definition.delays?.overdue;
+    if (!overdue) throw new Error('the shipped lifecycle has an overdue delay');
+    overdue.params = { ...overdue.params, ...params };
+    return definition;
+  };
+
+  it.each([
+    ['a context field not in the initial context', { date: 'context.typo' }, 'date', '"context.typo"'],
+    ['a data field not in the data schema', { date: 'data.nosuch' }, 'date', '"data.nosuch"'],
+    [
+      'a path below a data field that has none',
+      { fallback: 'data.plannedCompletion.year' },
+      'fallback',
+      '"data.plannedCompletion.year"',
+    ],
+    [
+      'creation data reached through the context',
+      { extendBy: 'context.data.nosuch' },
+      'extendBy',
+      '"data.nosuch"',
+    ],
+    ['a misspelt list of changes', { changes: 'context.change' }, 'changes', '"context.change"'],
+  ])('refuses %s', (_name, params, key, named) => {
+    const { valid, problems } = validateDefinition(withDelayParams(params));
+    expect(valid).toBe(false);
+    expect(problems).toEqual([
+      { path: `/delays/overdue/params/${key}`, message: expect.stringContaining(named) },
+    ]);
+  });
+
+  it.each([
+    ['a data field of the schema', { date: 'data.plannedCompletion' }],
+    ['a field of the initial context', { date: 'context.lastReportAt' }],
+    ['the flags, always in the context', { extendBy: 'context.flags.paused' }],
+  ])('accepts %s', (_name, params) => {
+    expect(validateDefinition(withDelayParams(params))).toEqual({ valid: true, problems: [] });
   });
 });
 

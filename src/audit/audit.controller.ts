@@ -32,7 +32,8 @@ export class AuditController {
   @Get('verify')
   @Roles('auditor', 'bureau')
   @ApiOperation({
-    summary: 'Verify the hash chains (all, or ?project=) against events, heads and the latest checkpoint',
+    summary:
+      'Verify the hash chains (all, or ?project=) against events, heads and every checkpoint; signatures against the pinned key',
   })
   @ApiOkResponse({ type: VerifyResultDto })
   @ApiProblems(404, 422)

@@ -37,7 +37,7 @@ export class BrokenPlaceDto {
   @ApiProperty({ nullable: true, type: Number })
   version!: number | null;
 
-  @ApiProperty({ enum: ['modified', 'missing', 'reordered', 'truncated'] })
+  @ApiProperty({ enum: ['modified', 'missing', 'reordered', 'truncated', 'untrusted'] })
   reason!: string;
 
   @ApiProperty({ example: { zh: '记录被改动', en: 'Modified' } })

@@ -18,6 +18,10 @@ export const BREAK_REASONS = {
     zh: '尾部被截断：链的末端早于链头记录或检查点',
     en: 'Truncated: the chain ends before its recorded head or the checkpoint',
   },
+  untrusted: {
+    zh: '检查点签名不可信：未由配置的公钥签名',
+    en: 'Untrusted: the checkpoint is not signed by the configured public key',
+  },
 } as const satisfies Record<string, LocalizedLabel>;
 
 export type BreakReason = keyof typeof BREAK_REASONS;

@@ -1,19 +1,23 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { Client } from 'pg';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { signerOf } from '../../src/audit/checkpoint/checkpoint-key';
 import { verifyFile } from '../../src/audit/verify/verify-file';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { auditKeys, drivenProject, type AuditKeys } from '../support/audit-fixtures';
+import { auditKeys, drivenProject, tamper, type AuditKeys } from '../support/audit-fixtures';
 
 describe('audit API: export, checkpoints, security entries, replay, history', () => {
   let t: TestApp;
   let keys: AuditKeys;
   let projectId: string;
+  let signingKey: KeyObject;
   const as = (key: string) => ({ Authorization: `Bearer ${key}` });
 
   beforeAll(async () => {
     const { privateKey } = generateKeyPairSync('ed25519');
+    signingKey = privateKey;
     process.env.WAYPOST_CHECKPOINT_KEY = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
     try {
       t = await startTestApp();
@@ -125,11 +129,10 @@ describe('audit API: export, checkpoints, security entries, replay, history', ()
       .expect(412);
     type Entry = { status: number; eventType: string; projectId: string | null; role: string };
     let entries: Entry[] = [];
-    for (
-      let i = 0;
-      i < 100 && entries.filter((e) => e.status !== 403 || e.eventType === 'POST /api/principals').length < 2;
-      i++
-    ) {
+    // Security entries are written after the answer: wait for both of these, not any two refusals.
+    const seen = () =>
+      entries.some((e) => e.eventType === 'POST /api/principals') && entries.some((e) => e.status === 412);
+    for (let i = 0; i < 100 && !seen(); i++) {
       const res = await t.http.get('/api/audit/security-entries?limit=100').set(as(keys.auditor)).expect(200);
       entries = (res.body as { items: Entry[] }).items;
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -226,6 +229,143 @@ describe('audit API: export, checkpoints, security entries, replay, history', ()
       (await t.http.get(`/api/projects/${projectId}/history?format=xml`).set(as(keys.auditor))).status,
     ).toBe(422);
   });
+
+  it("an event's audit entry carries the request id and the idempotency key of its request", async () => {
+    const id = await drivenProject(t, keys);
+    const res = await t.http
+      .post(`/api/projects/${id}/events`)
+      .set(as(keys.enterprise))
+      .set('X-Request-Id', 'audit-request-1')
+      .set('Idempotency-Key', 'audit-idem-1')
+      .send({ type: 'ASK_QUESTION', payload: { question: '验收要带哪些材料？', topic: 'acceptance' } });
+    expect(res.status).toBe(200);
+    const [row] = await query<{ entry: Record<string, unknown> }>(
+      'select entry from audit_entries where project_id = $1 and version = $2',
+      [id, res.body.version],
+    );
+    expect(row.entry).toMatchObject({
+      projectId: id,
+      version: 5,
+      type: 'ASK_QUESTION',
+      actor: { role: 'enterprise' },
+      requestId: 'audit-request-1',
+      idempotencyKey: 'audit-idem-1',
+    });
+  });
+
+  it('records 409 (not allowed in this state) and 422 (invalid payload) refusals as security entries', async () => {
+    const id = await drivenProject(t, keys);
+    await t.http
+      .post(`/api/projects/${id}/events`)
+      .set(as(keys.enterprise))
+      .set('X-Request-Id', 'refused-409')
+      .send({ type: 'SUBMIT', payload: { applicant: 'again' } })
+      .expect(409);
+    await t.http
+      .post(`/api/projects/${id}/events`)
+      .set(as(keys.enterprise))
+      .set('X-Request-Id', 'refused-422')
+      .send({ type: 'PROGRESS_REPORT', payload: { period: '2020-Q3', percentComplete: 'most' } })
+      .expect(422);
+    type Entry = {
+      status: number;
+      eventType: string;
+      role: string;
+      requestId: string;
+      detail: { status: number };
+    };
+    let items: Entry[] = [];
+    for (let i = 0; i < 100 && items.length < 2; i++) {
+      const res = await t.http
+        .get(`/api/audit/security-entries?project=${id}`)
+        .set(as(keys.auditor))
+        .expect(200);
+      items = (res.body as { items: Entry[] }).items;
+      if (items.length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(items).toEqual([
+      expect.objectContaining({
+        status: 422,
+        eventType: 'PROGRESS_REPORT',
+        role: 'enterprise',
+        requestId: 'refused-422',
+        detail: expect.objectContaining({ status: 422 }),
+      }),
+      expect.objectContaining({
+        status: 409,
+        eventType: 'SUBMIT',
+        role: 'enterprise',
+        requestId: 'refused-409',
+        detail: expect.objectContaining({ status: 409 }),
+      }),
+    ]);
+  });
+
+  it('verify trusts only the configured key: a checkpoint re-signed with another key is untrusted', async () => {
+    const verify = async () => (await t.http.get('/api/audit/verify').set(as(keys.auditor)).expect(200)).body;
+    const created = await t.http.post('/api/audit/checkpoints').set(as(keys.bureau)).expect(201);
+    const checkpoint = created.body as { id: number; createdAt: string; count: number; root: string };
+    expect(await verify()).toMatchObject({ ok: true, firstBroken: null });
+    const forger = signerOf(generateKeyPairSync('ed25519').privateKey);
+    const [original] = await query<{ signature: string; public_key: string }>(
+      'select signature, public_key from checkpoints where id = $1',
+      [checkpoint.id],
+    );
+    const resign = (signature: string | null, publicKey: string | null) =>
+      tamper('update checkpoints set signature = $2, public_key = $3 where id = $1', [
+        checkpoint.id,
+        signature,
+        publicKey,
+      ]);
+    try {
+      await resign(forger.sign(checkpoint), forger.publicKeyPem);
+      expect(await verify()).toMatchObject({
+        ok: false,
+        firstBroken: { reason: 'untrusted', check: 'checkpoint.publicKey', found: forger.publicKeyPem },
+      });
+      // The export carries the forged checkpoint too: consistent in itself, untrusted under the pinned key.
+      const file = await saved((await t.http.get('/api/audit/export.ndjson').set(as(keys.auditor))).text);
+      expect(await verifyFile(file)).toMatchObject({ ok: true });
+      expect(await verifyFile(file, undefined, createPublicKey(signingKey))).toMatchObject({
+        ok: false,
+        firstBroken: { reason: 'untrusted', check: 'checkpoint.publicKey' },
+      });
+      await resign(null, null);
+      expect(await verify()).toMatchObject({
+        ok: false,
+        firstBroken: { reason: 'untrusted', check: 'checkpoint.signature' },
+      });
+    } finally {
+      await resign(original.signature, original.public_key);
+    }
+    expect(await verify()).toMatchObject({ ok: true });
+  });
+
+  it('verify checks every checkpoint, not only the latest: heads taken out of an earlier one break its root', async () => {
+    const verify = async () => (await t.http.get('/api/audit/verify').set(as(keys.auditor)).expect(200)).body;
+    await t.http.post('/api/audit/checkpoints').set(as(keys.bureau)).expect(201);
+    const [first] = await query<{ id: number; project_id: string; version: number; hash: string }>(
+      `select h.checkpoint_id as id, h.project_id, h.version, h.hash from checkpoint_heads h
+       where h.checkpoint_id = (select min(id) from checkpoints) order by h.project_id limit 1`,
+      [],
+    );
+    await tamper('delete from checkpoint_heads where checkpoint_id = $1 and project_id = $2', [
+      first.id,
+      first.project_id,
+    ]);
+    try {
+      expect(await verify()).toMatchObject({
+        ok: false,
+        firstBroken: { reason: 'truncated', check: 'checkpoint.root', expected: { checkpoint: first.id } },
+      });
+    } finally {
+      await tamper(
+        'insert into checkpoint_heads (checkpoint_id, project_id, version, hash) values ($1, $2, $3, $4)',
+        [first.id, first.project_id, first.version, first.hash],
+      );
+    }
+    expect(await verify()).toMatchObject({ ok: true });
+  });
 });
 
 async function saved(text: string): Promise<string> {
@@ -233,4 +373,14 @@ async function saved(text: string): Promise<string> {
   const file = join(dir, 'export.ndjson');
   await writeFile(file, text);
   return file;
+}
+
+async function query<T>(sql: string, params: unknown[]): Promise<T[]> {
+  const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
 }

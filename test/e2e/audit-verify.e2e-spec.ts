@@ -87,6 +87,32 @@ describe('audit verification (GET /api/audit/verify)', () => {
     });
   });
 
+  it('a tail cut before a later checkpoint is still located as truncated, against the earlier one', async () => {
+    const id = await drivenProject(t, keys);
+    await checkpoint();
+    const [{ earlier }] = await rows<{ earlier: number }>('select max(id) as earlier from checkpoints', []);
+    const [{ prev, hash }] = await rows<{ prev: string; hash: string }>(
+      'select prev_hash as prev, hash from audit_entries where project_id = $1 and version = 4',
+      [id],
+    );
+    await tamper('delete from events where project_id = $1 and version = 4', [id]);
+    await tamper('delete from audit_entries where project_id = $1 and version = 4', [id]);
+    await tamper('update projects set version = 3, chain_head = $2 where id = $1', [id, prev]);
+    // The latest checkpoint now agrees with the cut chain; the earlier one does not.
+    await checkpoint();
+    expect(await verify(`?project=${id}`)).toMatchObject({
+      ok: false,
+      firstBroken: {
+        projectId: id,
+        version: 4,
+        reason: 'truncated',
+        check: 'checkpoint',
+        expected: { checkpoint: earlier, version: 4, hash },
+        found: { version: 3, hash: prev },
+      },
+    });
+  });
+
   it('two swapped entries are located as reordered', async () => {
     const id = await drivenProject(t, keys);
     for (const table of ['events', 'audit_entries']) {

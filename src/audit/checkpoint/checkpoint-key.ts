@@ -29,6 +29,33 @@ export function parseCheckpointKey(text: string, variable = 'WAYPOST_CHECKPOINT_
   return key;
 }
 
+/**
+ * Reads an Ed25519 public key given as PEM or as base64 SPKI DER (the key auditors pin, so a checkpoint
+ * re-signed with any other key fails verification); throws naming where it came from.
+ */
+export function parseCheckpointPublicKey(text: string, source = 'WAYPOST_CHECKPOINT_PUBLIC_KEY'): KeyObject {
+  const trimmed = text.trim();
+  let key: KeyObject;
+  try {
+    key = trimmed.startsWith('-----BEGIN')
+      ? createPublicKey(trimmed)
+      : createPublicKey({ key: Buffer.from(trimmed, 'base64'), format: 'der', type: 'spki' });
+  } catch {
+    throw new Error(`${source} is not a PEM or base64 SPKI public key`);
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${source} must be an Ed25519 key`);
+  return key;
+}
+
+/** The public half of a private key, or the key itself; PEM text is parsed. */
+function asPublicKey(key: string | KeyObject): KeyObject {
+  return typeof key === 'string' || key.type === 'private' ? createPublicKey(key) : key;
+}
+
+export function publicKeyPemOf(key: KeyObject): string {
+  return asPublicKey(key).export({ format: 'pem', type: 'spki' }).toString();
+}
+
 export function checkpointMessage(fields: SignedCheckpointFields): Buffer {
   return Buffer.from(
     canonicalJson({ createdAt: fields.createdAt, count: fields.count, root: fields.root }),
@@ -37,7 +64,7 @@ export function checkpointMessage(fields: SignedCheckpointFields): Buffer {
 }
 
 export function signerOf(privateKey: KeyObject): CheckpointSigner {
-  const publicKeyPem = createPublicKey(privateKey).export({ format: 'pem', type: 'spki' }).toString();
+  const publicKeyPem = publicKeyPemOf(privateKey);
   return {
     publicKeyPem,
     sign: (fields) => sign(null, checkpointMessage(fields), privateKey).toString('base64'),
@@ -48,15 +75,10 @@ export function signerOf(privateKey: KeyObject): CheckpointSigner {
 export function verifyCheckpointSignature(
   fields: SignedCheckpointFields,
   signature: string,
-  publicKeyPem: string,
+  publicKey: string | KeyObject,
 ): boolean {
   try {
-    return verify(
-      null,
-      checkpointMessage(fields),
-      createPublicKey(publicKeyPem),
-      Buffer.from(signature, 'base64'),
-    );
+    return verify(null, checkpointMessage(fields), asPublicKey(publicKey), Buffer.from(signature, 'base64'));
   } catch {
     return false;
   }

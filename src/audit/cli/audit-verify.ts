@@ -1,9 +1,15 @@
 /**
- * `npm run audit:verify [-- --project <id>] [-- --file export.ndjson]`: verifies the hash chains in
- * the database, or an NDJSON export offline. Prints `{ok, checked, firstBroken}`; exits 1 when broken.
+ * `npm run audit:verify [-- --project <id>] [-- --file export.ndjson] [-- --public-key <file or base64>]`:
+ * verifies the hash chains in the database, or an NDJSON export offline. Checkpoint signatures must
+ * verify under `--public-key`, else WAYPOST_CHECKPOINT_PUBLIC_KEY (or the signing key's own) when set.
+ * Prints `{ok, checked, firstBroken}`; exits 1 when broken.
  */
+import type { KeyObject } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { stat } from 'node:fs/promises';
+import { loadAuditSettings } from '../audit-settings';
+import { parseCheckpointPublicKey } from '../checkpoint/checkpoint-key';
 import { withPgSnapshot } from '../sql';
 import { verifyDatabase } from '../verify/verify-database';
 import { verifyFile } from '../verify/verify-file';
@@ -11,18 +17,21 @@ import type { VerifyResult } from '../verify/verify-result';
 import { failCli, openCliDatabase } from './cli-database';
 import { progressBar } from './progress';
 
-async function fromFile(path: string): Promise<VerifyResult> {
+async function fromFile(path: string, pinnedKey: KeyObject | null): Promise<VerifyResult> {
   const { size } = await stat(path);
   const bar = progressBar('bytes');
   bar.start(size, 0);
   try {
-    return await verifyFile(path, (bytes) => bar.update(bytes));
+    return await verifyFile(path, (bytes) => bar.update(bytes), pinnedKey);
   } finally {
     bar.stop();
   }
 }
 
-async function fromDatabase(projectId: string | undefined): Promise<VerifyResult> {
+async function fromDatabase(
+  projectId: string | undefined,
+  pinnedKey: KeyObject | null,
+): Promise<VerifyResult> {
   const database = await openCliDatabase();
   try {
     return await withPgSnapshot(database.client, async (sql) => {
@@ -33,7 +42,7 @@ async function fromDatabase(projectId: string | undefined): Promise<VerifyResult
       const bar = progressBar('entries');
       bar.start(total, 0);
       try {
-        return await verifyDatabase(sql, { projectId, progress: (seen) => bar.update(seen) });
+        return await verifyDatabase(sql, { projectId, pinnedKey, progress: (seen) => bar.update(seen) });
       } finally {
         bar.stop();
       }
@@ -43,10 +52,25 @@ async function fromDatabase(projectId: string | undefined): Promise<VerifyResult
   }
 }
 
+/**
+ * The key checkpoints must be signed by: `--public-key` (a file holding the key, or the key itself as
+ * PEM or base64 SPKI), else the configured one.
+ */
+async function publicKeyOption(value: string | undefined): Promise<KeyObject | null> {
+  if (value === undefined) return loadAuditSettings(process.env).checkpointPublicKey;
+  const text = existsSync(value) ? await readFile(value, 'utf8') : value;
+  return parseCheckpointPublicKey(text, '--public-key');
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { file: { type: 'string' }, project: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { file: { type: 'string' }, project: { type: 'string' }, 'public-key': { type: 'string' } },
+  });
+  const pinnedKey = await publicKeyOption(values['public-key']);
   const started = process.hrtime.bigint();
-  const result = values.file ? await fromFile(values.file) : await fromDatabase(values.project);
+  const result = values.file
+    ? await fromFile(values.file, pinnedKey)
+    : await fromDatabase(values.project, pinnedKey);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   process.stderr.write(

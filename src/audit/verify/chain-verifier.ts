@@ -1,6 +1,7 @@
+import type { KeyObject } from 'node:crypto';
 import { canonicalJson } from '../../common/canonical-json';
 import { auditEntryOf, chainHash, GENESIS_HASH, type AuditEntry } from '../audit-entry';
-import { verifyCheckpointSignature } from '../checkpoint/checkpoint-key';
+import { signatureProblem } from '../checkpoint/checkpoint-trust';
 import { MerkleRoot } from '../checkpoint/merkle';
 import type { CheckpointRecord, EntryItem, ProjectItem, VerifyItem } from './verify-items';
 import { broken, type BrokenPlace, type VerifyResult } from './verify-result';
@@ -16,6 +17,9 @@ export class ChainVerifier {
   private checked = 0;
   private readonly heads = new MerkleRoot();
   private failure: BrokenPlace | null = null;
+
+  /** `pinnedKey`: the key checkpoint signatures must verify under (see signatureProblem). */
+  constructor(private readonly pinnedKey: KeyObject | null = null) {}
 
   /** Feeds one item; answers false once something is broken (stop feeding then). */
   accept(item: VerifyItem, checkRoot = true): boolean {
@@ -188,20 +192,9 @@ export class ChainVerifier {
         expected: { count: record.count, root: record.root },
         found: seen,
       });
-    if (record.signature !== null) {
-      const valid =
-        record.publicKey !== null && verifyCheckpointSignature(record, record.signature, record.publicKey);
-      if (!valid)
-        return broken({
-          projectId: null,
-          version: null,
-          reason: 'modified',
-          check: 'checkpoint.signature',
-          expected: 'a valid Ed25519 signature',
-          found: record.signature,
-        });
-    }
-    return null;
+    // The latest checkpoint is the one an auditor relies on: with a pinned key it must be signed by it.
+    const problem = signatureProblem(record, this.pinnedKey, true);
+    return problem ? broken({ projectId: null, version: null, ...problem }) : null;
   }
 }
 

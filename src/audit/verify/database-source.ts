@@ -30,7 +30,7 @@ interface JoinedRow {
   cp_hash: string | null;
 }
 
-interface CheckpointRow {
+export interface CheckpointRow {
   id: number;
   created_at: Date | string;
   head_count: number;

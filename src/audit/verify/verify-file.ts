@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { EXPORT_FORMAT } from '../export/export-lines';
@@ -10,14 +11,18 @@ type ExportLine =
 
 const KINDS = new Set(['header', 'project', 'entry', 'checkpoint', 'end']);
 
-/** Verifies an NDJSON export offline, line by line, without a database. */
+/**
+ * Verifies an NDJSON export offline, line by line, without a database. `pinnedKey`: the key the
+ * checkpoint must be signed by; without it the signature is checked against the key the file carries.
+ */
 export async function verifyFile(
   path: string,
   progress?: (bytesRead: number) => void,
+  pinnedKey: KeyObject | null = null,
 ): Promise<VerifyResult> {
   const input = createReadStream(path);
   const lines = createInterface({ input, crlfDelay: Infinity });
-  const verifier = new ChainVerifier();
+  const verifier = new ChainVerifier(pinnedKey);
   let number = 0;
   let sawHeader = false;
   let end: { projects: number; entries: number } | null = null;

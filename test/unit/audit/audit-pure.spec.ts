@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { canonicalJson } from '../../../src/common/canonical-json';
 import { auditEntryOf, chainHash, GENESIS_HASH, type AuditedEvent } from '../../../src/audit/audit-entry';
 import {
@@ -12,6 +12,8 @@ import { keptCount, replayBoundOf } from '../../../src/audit/replay/replay-bound
 import { ChainVerifier } from '../../../src/audit/verify/chain-verifier';
 import type { VerifyItem } from '../../../src/audit/verify/verify-items';
 import { loadAuditSettings } from '../../../src/audit/audit-settings';
+import { signatureProblem } from '../../../src/audit/checkpoint/checkpoint-trust';
+import { publicKeyPemOf } from '../../../src/audit/checkpoint/checkpoint-key';
 
 const h = (...parts: Buffer[]) =>
   parts.reduce((hash, part) => hash.update(part), createHash('sha256')).digest();
@@ -73,6 +75,85 @@ describe('checkpoint signing', () => {
     expect(() => loadAuditSettings({ WAYPOST_CHECKPOINT_INTERVAL_S: 'soon' })).toThrow(
       /WAYPOST_CHECKPOINT_INTERVAL_S/,
     );
+  });
+});
+
+describe('checkpoint key pinning', () => {
+  const ours = generateKeyPairSync('ed25519').privateKey;
+  const theirs = generateKeyPairSync('ed25519').privateKey;
+  const fields = { createdAt: '2026-01-01T00:00:00.000Z', count: 2, root: 'b'.repeat(64) };
+  const signedBy = (key: typeof ours) => {
+    const signer = signerOf(key);
+    return {
+      id: 1,
+      ...fields,
+      algorithm: 'Ed25519',
+      signature: signer.sign(fields),
+      publicKey: signer.publicKeyPem,
+    };
+  };
+  const pinned = loadAuditSettings({
+    WAYPOST_CHECKPOINT_PUBLIC_KEY: publicKeyPemOf(ours),
+  }).checkpointPublicKey;
+
+  it('reads the public key as PEM or base64 SPKI, or derives it from the signing key', () => {
+    const der = ours.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    const spki = publicKeyPemOf(ours);
+    const spkiDer = createPublicKey(ours).export({ format: 'der', type: 'spki' }).toString('base64');
+    for (const env of [
+      { WAYPOST_CHECKPOINT_PUBLIC_KEY: spki },
+      { WAYPOST_CHECKPOINT_PUBLIC_KEY: spkiDer },
+      { WAYPOST_CHECKPOINT_KEY: der },
+      { WAYPOST_CHECKPOINT_KEY: der, WAYPOST_CHECKPOINT_PUBLIC_KEY: spki },
+    ]) {
+      const key = loadAuditSettings(env).checkpointPublicKey;
+      expect(key && publicKeyPemOf(key)).toBe(spki);
+    }
+    expect(loadAuditSettings({}).checkpointPublicKey).toBeNull();
+  });
+
+  it('refuses a public key that does not parse, is not Ed25519, or does not match the signing key', () => {
+    expect(() => loadAuditSettings({ WAYPOST_CHECKPOINT_PUBLIC_KEY: 'nope' })).toThrow(
+      /WAYPOST_CHECKPOINT_PUBLIC_KEY is not a PEM or base64 SPKI/,
+    );
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({
+      format: 'pem',
+      type: 'spki',
+    });
+    expect(() => loadAuditSettings({ WAYPOST_CHECKPOINT_PUBLIC_KEY: rsa.toString() })).toThrow(/Ed25519/);
+    expect(() =>
+      loadAuditSettings({
+        WAYPOST_CHECKPOINT_KEY: theirs.export({ format: 'pem', type: 'pkcs8' }).toString(),
+        WAYPOST_CHECKPOINT_PUBLIC_KEY: publicKeyPemOf(ours),
+      }),
+    ).toThrow(/not the public key of WAYPOST_CHECKPOINT_KEY/);
+  });
+
+  it('trusts a signature by the pinned key only, never the key the checkpoint carries', () => {
+    expect(signatureProblem(signedBy(ours), pinned, true)).toBeNull();
+    expect(signatureProblem(signedBy(theirs), pinned, true)).toMatchObject({
+      reason: 'untrusted',
+      check: 'checkpoint.publicKey',
+    });
+    // Re-signed by another key but still naming ours: the signature itself fails.
+    expect(
+      signatureProblem({ ...signedBy(theirs), publicKey: publicKeyPemOf(ours) }, pinned, true),
+    ).toMatchObject({
+      reason: 'modified',
+      check: 'checkpoint.signature',
+    });
+    // Without a pinned key a signature is only checked against the key it carries.
+    expect(signatureProblem(signedBy(theirs), null, true)).toBeNull();
+  });
+
+  it('with a pinned key, a required checkpoint must be signed; an earlier unsigned one may predate the key', () => {
+    const unsigned = { ...signedBy(ours), algorithm: null, signature: null, publicKey: null };
+    expect(signatureProblem(unsigned, pinned, true)).toMatchObject({
+      reason: 'untrusted',
+      check: 'checkpoint.signature',
+    });
+    expect(signatureProblem(unsigned, pinned, false)).toBeNull();
+    expect(signatureProblem(unsigned, null, true)).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +13,11 @@ const run = promisify(execFile);
 async function tool(
   name: string,
   args: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run('node', [`dist/audit/cli/${name}.js`, ...args], {
-      env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL },
+      env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -28,10 +30,21 @@ describe('audit command-line tools (npm run audit:verify / audit:replay)', () =>
   let t: TestApp;
   let keys: AuditKeys;
   let projectId: string;
+  const signingKey = generateKeyPairSync('ed25519').privateKey;
+  const publicPem = createPublicKey(signingKey).export({ format: 'pem', type: 'spki' }).toString();
+  const otherBase64 = generateKeyPairSync('ed25519')
+    .publicKey.export({ format: 'der', type: 'spki' })
+    .toString('base64');
 
   beforeAll(async () => {
     await run('npm', ['run', 'build', '--silent']);
-    t = await startTestApp();
+    // Checkpoints are signed by this service; the tools themselves run without the private key.
+    process.env.WAYPOST_CHECKPOINT_KEY = signingKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    try {
+      t = await startTestApp();
+    } finally {
+      delete process.env.WAYPOST_CHECKPOINT_KEY;
+    }
     keys = await auditKeys(t);
     projectId = await drivenProject(t, keys);
     await drivenProject(t, keys);
@@ -67,6 +80,31 @@ describe('audit command-line tools (npm run audit:verify / audit:replay)', () =>
     expect(JSON.parse(cut.stdout)).toMatchObject({ ok: false, firstBroken: { reason: 'truncated' } });
   });
 
+  it('verify pins the checkpoint key: --public-key (a file or base64), or WAYPOST_CHECKPOINT_PUBLIC_KEY', async () => {
+    const res = await t.http.get('/api/audit/export.ndjson').set('Authorization', `Bearer ${keys.auditor}`);
+    const dir = await mkdtemp(join(tmpdir(), 'waypost-cli-'));
+    const file = join(dir, 'export.ndjson');
+    const keyFile = join(dir, 'checkpoint.pub.pem');
+    await writeFile(file, res.text);
+    await writeFile(keyFile, publicPem);
+    const trusted = await tool('audit-verify', ['--file', file, '--public-key', keyFile]);
+    expect(trusted.code).toBe(0);
+    expect(JSON.parse(trusted.stdout)).toMatchObject({ ok: true, checked: 8 });
+    const other = await tool('audit-verify', ['--file', file, '--public-key', otherBase64]);
+    expect(other.code).toBe(1);
+    expect(JSON.parse(other.stdout)).toMatchObject({
+      ok: false,
+      firstBroken: { reason: 'untrusted', check: 'checkpoint.publicKey' },
+    });
+    const database = await tool('audit-verify', [], { WAYPOST_CHECKPOINT_PUBLIC_KEY: otherBase64 });
+    expect(database.code).toBe(1);
+    expect(JSON.parse(database.stdout)).toMatchObject({ ok: false, firstBroken: { reason: 'untrusted' } });
+    expect((await tool('audit-verify', [], { WAYPOST_CHECKPOINT_PUBLIC_KEY: publicPem })).code).toBe(0);
+    const malformed = await tool('audit-verify', ['--file', file, '--public-key', 'not-a-key']);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toMatch(/^audit:verify: --public-key is not a PEM or base64 SPKI public key/);
+  });
+
   it('a recorded state that replay does not reproduce is reported, exit 1', async () => {
     await tamper(`update events set state_after = '"rejected"' where project_id = $1 and version = 2`, [
       projectId,
@@ -87,6 +125,25 @@ describe('audit command-line tools (npm run audit:verify / audit:replay)', () =>
       ok: false,
       firstBroken: { projectId, version: 2, reason: 'modified', check: 'entry.stateAfter' },
     });
+  });
+
+  it('replay walks the streams of the events: one whose read-model row is gone is replayed and reported', async () => {
+    const orphan = await drivenProject(t, keys);
+    await tamper('delete from projects where id = $1', [orphan]);
+    const replay = await tool('audit-replay');
+    expect(replay.code).toBe(1);
+    const mismatches = replay.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(mismatches).toContainEqual({
+      projectId: orphan,
+      version: 4,
+      check: 'readModel.row',
+      expected: 'projects row',
+      found: null,
+    });
+    expect(replay.stderr).toContain('3 projects, 12 events');
   });
 
   it('verify of an unknown database answers one line and exit 2', async () => {

@@ -12,8 +12,12 @@ async function main(): Promise<void> {
   try {
     const started = process.hrtime.bigint();
     const totals = await withPgSnapshot(database.client, async (sql) => {
-      const [{ total }] = await sql<{ total: number }>('select count(*)::int as total from projects', []);
-      const bar = progressBar('projects');
+      // Streams are counted from the events, as replayed: the read model is not the truth.
+      const [{ total }] = await sql<{ total: number }>(
+        'select count(distinct project_id)::int as total from events',
+        [],
+      );
+      const bar = progressBar('streams');
       bar.start(total, 0);
       try {
         return await replayAll(

@@ -16,7 +16,7 @@ export interface ReplayEventRow {
 
 export interface ReplayMismatch {
   version: number;
-  check: 'stateAfter' | 'refused' | 'readModel.state' | 'readModel.context';
+  check: 'stateAfter' | 'refused' | 'readModel.row' | 'readModel.state' | 'readModel.context';
   expected: unknown;
   found: unknown;
 }

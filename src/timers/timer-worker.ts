@@ -75,6 +75,8 @@ export class TimerWorker implements OnModuleDestroy {
   }
 
   private sleep(ms: number): Promise<void> {
+    // Stopped while a round was running: its wake-up came before this sleep could hear it.
+    if (!this.running) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done(): void {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { displayPrefix, hashApiKey } from './api-key';
+import { OPERATOR_KEY_LABEL, hashApiKey } from './api-key';
 import { PrincipalCache } from './principal-cache';
 
 export const BOOTSTRAP_ADMIN_ID = '00000000-0000-4000-8000-000000000001';
@@ -24,7 +24,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       `insert into principals (id, name, role, key_hash, key_prefix)
        values (?, 'Administrator (WAYPOST_ADMIN_KEY)', 'bureau', ?, ?)
        on conflict (id) do update set key_hash = excluded.key_hash, key_prefix = excluded.key_prefix, revoked_at = null`,
-      [BOOTSTRAP_ADMIN_ID, hashApiKey(key), displayPrefix(key)],
+      [BOOTSTRAP_ADMIN_ID, hashApiKey(key), OPERATOR_KEY_LABEL],
     );
     await this.cache.invalidateEverywhere();
     this.logger.log('Bureau principal bound to WAYPOST_ADMIN_KEY');

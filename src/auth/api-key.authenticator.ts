@@ -25,8 +25,9 @@ export class ApiKeyAuthenticator {
     const keyHash = hashApiKey(bearerKey(authorization));
     const cached = this.cache.get(keyHash);
     if (cached) return cached;
+    const generation = this.cache.generation();
     const principal = await this.lookup(keyHash);
-    this.cache.set(keyHash, principal);
+    this.cache.set(keyHash, principal, generation);
     return principal;
   }
 

@@ -14,9 +14,16 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
+/** Tells generated keys apart: `wp_` and 7 of their 43 random characters, leaving over 200 bits unknown. */
 export function displayPrefix(key: string): string {
   return key.slice(0, 10);
 }
+
+/**
+ * Shown instead of a prefix for the key from WAYPOST_ADMIN_KEY: the operator chose that key and it may
+ * be as short as 16 characters, so no part of it (nor of its hash, an offline oracle) is shown.
+ */
+export const OPERATOR_KEY_LABEL = '(environment)';
 
 export function isWellFormedKey(key: string): boolean {
   return WELL_FORMED_KEY.test(key);

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { GenerationalEntries } from './generational-entries';
 import type { AuthPrincipal } from './principal';
 
 export const PRINCIPALS_CHANNEL = 'waypost_principals';
@@ -11,12 +12,13 @@ const MAX_ENTRIES = 10_000;
 /**
  * Saves the key lookup on every request. A revocation clears it here at once and, through NOTIFY, on
  * every other instance; while that notification channel is down the cache is bypassed, so a revoked
- * key can never outlive its revocation by more than a notification's delivery.
+ * key can never outlive its revocation by more than a notification's delivery. A lookup that was
+ * in flight when the cache was cleared is not stored (see GenerationalEntries).
  */
 @Injectable()
 export class PrincipalCache implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('PrincipalCache');
-  private readonly entries = new Map<string, { principal: AuthPrincipal; until: number }>();
+  private readonly entries = new GenerationalEntries<AuthPrincipal>(TTL_MS, MAX_ENTRIES);
   private listener?: Client;
   private listening = false;
   private closed = false;
@@ -38,15 +40,17 @@ export class PrincipalCache implements OnModuleInit, OnModuleDestroy {
 
   get(keyHash: string): AuthPrincipal | undefined {
     if (!this.listening) return undefined;
-    const entry = this.entries.get(keyHash);
-    if (!entry || entry.until < Date.now()) return undefined;
-    return entry.principal;
+    return this.entries.get(keyHash);
   }
 
-  set(keyHash: string, principal: AuthPrincipal): void {
+  /** Take this before looking a key up, and pass it to set() with the answer. */
+  generation(): number {
+    return this.entries.generation();
+  }
+
+  set(keyHash: string, principal: AuthPrincipal, generation: number): void {
     if (!this.listening) return;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(keyHash, { principal, until: Date.now() + TTL_MS });
+    this.entries.set(keyHash, principal, generation);
   }
 
   /** Forget every principal here and on every instance (after a revocation or a key change). */
@@ -65,6 +69,8 @@ export class PrincipalCache implements OnModuleInit, OnModuleDestroy {
       await client.connect();
       await client.query(`listen ${PRINCIPALS_CHANNEL}`);
       this.listener = client;
+      // Revocations notified while nobody listened were missed: lookups begun before now may be stale.
+      this.entries.clear();
       this.listening = true;
     } catch (error) {
       this.lost(error instanceof Error ? error : new Error(String(error)));

@@ -8,7 +8,11 @@ export class PrincipalView {
   @ApiProperty({ example: '示例生物科技 Example Biotech' }) name!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiPropertyOptional({ example: 'ent-biotech' }) enterpriseId?: string;
-  @ApiProperty({ example: 'wp_Ab3dE9', description: 'First characters of the key, to tell keys apart' })
+  @ApiProperty({
+    example: 'wp_Ab3dE9x',
+    description:
+      'First characters of a generated key, to tell keys apart; "(environment)" for the key set by WAYPOST_ADMIN_KEY',
+  })
   keyPrefix!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiPropertyOptional({ format: 'date-time' }) revokedAt?: string;

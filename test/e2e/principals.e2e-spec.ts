@@ -1,9 +1,18 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { PrincipalCache } from '../../src/auth/principal-cache';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('principals and keys', () => {
   let t: TestApp;
   const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
+
+  const storedPrincipals = async (): Promise<number> => {
+    const rows = await t.app
+      .get(EntityManager)
+      .getConnection()
+      .execute<{ count: string }[]>('select count(*) from principals');
+    return Number(rows[0].count);
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -28,6 +37,7 @@ describe('principals and keys', () => {
     expect(JSON.stringify(listed.body)).not.toContain(created.body.apiKey);
     expect(entry.apiKey).toBeUndefined();
     expect(entry.keyHash).toBeUndefined();
+    expect(entry.keyPrefix).toBe(created.body.apiKey.slice(0, 10));
     // An enterprise key authenticates, but the principals API is the bureau's.
     await t.http.get('/api/principals').set(bearer(created.body.apiKey)).expect(403);
   });
@@ -48,8 +58,37 @@ describe('principals and keys', () => {
     const revoked = await t.http.post(`/api/principals/${id}/revoke`).set(bearer(t.adminKey)).expect(200);
     expect(revoked.body.revokedAt).toEqual(expect.any(String));
     const refused = await t.http.get('/api/principals').set(bearer(key)).expect(401);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(refused.body.detail).toMatch(/revoked/);
+    expect(refused.body.requestId).toBe(refused.headers['x-request-id']);
+    const before = await storedPrincipals();
+    await t.http
+      .post('/api/principals')
+      .set(bearer(key))
+      .send({ name: 'made with a revoked key', role: 'service' })
+      .expect(401);
+    expect(await storedPrincipals()).toBe(before);
     await t.http.post(`/api/principals/${id}/revoke`).set(bearer(t.adminKey)).expect(409);
+  });
+
+  it('does not cache a key looked up while a revocation cleared the cache', async () => {
+    const cache = t.app.get(PrincipalCache);
+    const principal = { id: 'looked-up-before', name: 'stale', role: 'bureau' as const };
+    const startedAt = cache.generation();
+    await cache.invalidateEverywhere();
+    cache.set('a-key-hash', principal, startedAt);
+    expect(cache.get('a-key-hash')).toBeUndefined();
+    cache.set('a-key-hash', principal, cache.generation());
+    expect(cache.get('a-key-hash')).toEqual(principal);
+  });
+
+  it('shows no part of the operator key from WAYPOST_ADMIN_KEY', async () => {
+    const list = await t.http.get('/api/principals').set(bearer(t.adminKey)).expect(200);
+    const admin = list.body.find((p: { name: string }) => p.name.includes('WAYPOST_ADMIN_KEY'));
+    expect(admin.keyPrefix).toBe('(environment)');
+    // The test key's first 10 characters are a fixed "test-admin", so look past them too.
+    expect(JSON.stringify(list.body)).not.toContain(t.adminKey.slice(0, 10));
+    expect(JSON.stringify(list.body)).not.toContain(t.adminKey.slice(11, 17));
   });
 
   it('refuses unknown, malformed and own-key revocations', async () => {

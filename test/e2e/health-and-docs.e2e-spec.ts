@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 interface OpenApiOperation {
@@ -17,6 +18,35 @@ describe('health and API documentation', () => {
     const res = await t.http.get('/api/health').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', database: 'up' });
   });
+
+  it('answers 503 when its database goes away, and stays up', async () => {
+    const admin = new Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    const name = `waypost_health_down_${process.pid}_${Date.now().toString(36)}`;
+    const url = new URL(process.env.DATABASE_URL ?? '');
+    url.pathname = `/${name}`;
+    // The pool reports the dropped connections on the console; that is expected here.
+    const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      await admin.query(`create database ${name}`);
+      const doomed = await startTestApp({ databaseUrl: url.toString() });
+      try {
+        await doomed.http.get('/api/health').expect(200);
+        await admin.query(`drop database ${name} with (force)`);
+        const down = await doomed.http.get('/api/health').expect(503);
+        expect(down.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(down.body).toMatchObject({ status: 503, detail: expect.stringMatching(/not reachable/) });
+        expect(down.body.requestId).toBe(down.headers['x-request-id']);
+        await doomed.http.get('/api/health').expect(503);
+      } finally {
+        await doomed.close();
+      }
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+      quiet.mockRestore();
+    }
+  }, 60_000);
 
   it('serves the OpenAPI UI and document', async () => {
     const ui = await t.http.get('/api/docs/').expect(200);

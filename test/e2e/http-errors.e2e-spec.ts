@@ -1,3 +1,4 @@
+import { EntityManager } from '@mikro-orm/postgresql';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('HTTP errors are RFC 9457 problem documents', () => {
@@ -6,6 +7,14 @@ describe('HTTP errors are RFC 9457 problem documents', () => {
     t = await startTestApp();
   });
   afterAll(() => t.close());
+
+  const storedPrincipals = async (): Promise<number> => {
+    const rows = await t.app
+      .get(EntityManager)
+      .getConnection()
+      .execute<{ count: string }[]>('select count(*) from principals');
+    return Number(rows[0].count);
+  };
 
   const expectProblem = (
     res: { status: number; headers: Record<string, string>; body: Record<string, unknown> },
@@ -22,13 +31,18 @@ describe('HTTP errors are RFC 9457 problem documents', () => {
     expect(res.body.requestId).toBe(res.headers['x-request-id']);
   };
 
-  it('malformed JSON is 400', async () => {
-    const res = await t.http
-      .post('/api/principals')
-      .set('Authorization', `Bearer ${t.adminKey}`)
-      .set('Content-Type', 'application/json')
-      .send('{"name": ');
-    expectProblem(res, 400);
+  it('malformed JSON is 400, stores nothing and the process stays up', async () => {
+    const before = await storedPrincipals();
+    for (const body of ['{"name": ', '{"name": "x", "role": "service",}', '\u0000\u00ff']) {
+      const res = await t.http
+        .post('/api/principals')
+        .set('Authorization', `Bearer ${t.adminKey}`)
+        .set('Content-Type', 'application/json')
+        .send(body);
+      expectProblem(res, 400);
+    }
+    expect(await storedPrincipals()).toBe(before);
+    await t.http.get('/api/health').expect(200);
   });
 
   it('a 2 MB body is 413 and the process stays up', async () => {
@@ -58,6 +72,14 @@ describe('HTTP errors are RFC 9457 problem documents', () => {
       await t.http.get('/api/principals').set('Authorization', `Bearer ${'k'.repeat(5000)}`),
       401,
     );
+    const before = await storedPrincipals();
+    const post = await t.http
+      .post('/api/principals')
+      .set('Authorization', odd)
+      .send({ name: 'made with an odd key', role: 'service' });
+    expectProblem(post, 401);
+    expect(await storedPrincipals()).toBe(before);
+    await t.http.get('/api/health').expect(200);
   });
 
   it('an unknown key is 401', async () => {

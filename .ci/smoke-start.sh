@@ -20,7 +20,16 @@ echo
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $admin_key" "http://127.0.0.1:$port/api/principals")
 [ "$status" = 200 ] || { cat "$log"; echo "smoke: GET /api/principals answered $status"; kill -TERM -- -"$group"; exit 1; }
 echo "smoke: authenticated GET /api/principals answered 200"
-node_pid=$(pgrep -f '^node .*dist/main.js' | head -1)
+status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/")
+[ "$status" = 200 ] || { cat "$log"; echo "smoke: GET / (the console) answered $status"; kill -TERM -- -"$group"; exit 1; }
+echo "smoke: GET / (the console) answered 200"
+# The keys are printed just after the port opens; give the log a moment to catch up.
+for _ in $(seq 1 20); do grep -q 'Demo keys' "$log" && break; sleep 0.25; done
+grep -q 'Demo keys' "$log" || { cat "$log"; echo "smoke: the start log prints no demo keys"; kill -TERM -- -"$group"; exit 1; }
+echo "smoke: the start log prints the demo keys"
+# The service is the node process in npm's process group (setsid made npm its leader), not any node.
+node_pid=$(pgrep -g "$group" -f 'node .*dist/main.js' | head -1)
+[ -n "$node_pid" ] || { cat "$log"; echo "smoke: no service process in group $group"; kill -TERM -- -"$group"; exit 1; }
 # SIGTERM to npm, as a process manager would send it; npm passes it on to the service.
 kill -TERM "$group"
 code=0

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
@@ -52,6 +52,8 @@ export class DemoSeeder {
       name: principal.name,
       key,
     }));
+    // With DATABASE_URL nothing else creates DATA_DIR.
+    await mkdir(dirname(this.keysFile), { recursive: true });
     await writeFile(this.keysFile, JSON.stringify(keys, null, 2) + '\n', { mode: 0o600 });
     this.logger.log(`Seeded ${DEMO_PROJECTS.length} demo projects`);
     return keys;

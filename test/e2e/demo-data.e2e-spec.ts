@@ -13,14 +13,16 @@ function shippedStates(): Record<string, unknown> {
 
 describe('demo data', () => {
   let t: TestApp;
-  const dataDir = mkdtempSync(join(tmpdir(), 'waypost-demo-'));
+  const parent = mkdtempSync(join(tmpdir(), 'waypost-demo-'));
+  // Not there yet, as with DATABASE_URL, where nothing else creates DATA_DIR.
+  const dataDir = join(parent, 'data');
 
   beforeAll(async () => {
     t = await startTestApp({ demo: true, dataDir });
   });
   afterAll(async () => {
     await t.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(parent, { recursive: true, force: true });
   });
 
   it('seeds enterprises and projects in every stage through the command path, with a key per role', async () => {

@@ -4,13 +4,13 @@
  * Checks, in order: unknown event → role → payload → allowed in this state → guards; then XState's pure
  * `transition()` computes the next snapshot and the timers to cancel and arm.
  */
-import { transition } from 'xstate';
 import { afterEvents } from './after-events';
 import { isJsonObject } from './context-path';
 import type { Actor, JsonObject, LifecycleDefinition } from './definition.types';
 import type { IncomingEvent, LifecycleEvent, Refusal, SnapshotJson, StepResult } from './engine.types';
 import { candidates, eventsInState, guardVerdict, type ResolvedSnapshot } from './enabled-transitions';
 import { isIsoInstant } from './instant';
+import { pureTransition } from './pure-transition';
 import { createMachine } from './machine-factory';
 import { validatePayload } from './payload-validator';
 import { toSnapshotJson } from './snapshot-json';
@@ -69,7 +69,7 @@ function checkState(definition: LifecycleDefinition, resolved: ResolvedSnapshot,
 }
 
 export type Decision =
-  { ok: true; next: ResolvedSnapshot; actions: ReturnType<typeof transition>[1] } | Refused;
+  { ok: true; next: ResolvedSnapshot; actions: ReturnType<typeof pureTransition>[1] } | Refused;
 
 /**
  * Decides `event` on an XState snapshot already resolved: every check, then the pure transition.
@@ -90,7 +90,7 @@ export function decide(
   const lifecycleEvent: LifecycleEvent = { type: event.type, payload, actor, at: now };
   const refused = checkState(definition, resolved, lifecycleEvent);
   if (refused) return refused;
-  const [next, actions] = transition(createMachine(definition), resolved, lifecycleEvent);
+  const [next, actions] = pureTransition(machine, resolved, lifecycleEvent);
   return { ok: true, next, actions };
 }
 

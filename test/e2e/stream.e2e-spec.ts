@@ -61,6 +61,21 @@ describe('GET /api/stream (server-sent events across instances)', () => {
     });
   });
 
+  it('announces events committed together each once, in their order per project', async () => {
+    const client = await stream(b.adminKey);
+    const projects = await Promise.all(
+      Array.from({ length: 12 }, () => createProject(a.http, a.adminKey, 'ent-a')),
+    );
+    // Concurrent appends: their announcements go out in batches while one is in flight.
+    await Promise.all(projects.map((id) => sendEvent(a.http, entA, id, 'SUBMIT', { applicant: 'A' })));
+    await client.until((messages) => projects.every((id) => has(id, 2)(messages)));
+    const seen = events(client.messages).filter((e) => projects.includes(e.projectId));
+    expect(seen).toHaveLength(projects.length * 2);
+    for (const id of projects) {
+      expect(seen.filter((e) => e.projectId === id).map((e) => e.version)).toEqual([1, 2]);
+    }
+  });
+
   it("never carries another enterprise's events to an enterprise", async () => {
     const client = await stream(entA);
     const theirs = await createProject(a.http, a.adminKey, 'ent-b');

@@ -13,6 +13,7 @@ export { createMachine, InvalidDefinitionError, type LifecycleMachine } from './
 export { initialize, INIT_EVENT } from './initialize';
 export { step } from './step';
 export { replay, replayStates, type ReplayInput, type ReplayResult, type StatesResult } from './replay';
+export { startReplay, type Fed, type Replayer, type ReplayStart } from './replayer';
 export { availableEvents } from './available-events';
 export { afterEventType, afterEvents, isAfterEventType, timerKey, type AfterEvent } from './after-events';
 export { ACTIONS, DELAYS, GUARDS, registeredNames } from './registry';

@@ -2,18 +2,13 @@
  * `replay()`: rebuilds an instance from its creation input and recorded events by folding `initialize`
  * and `step`. Every time and actor comes from the record, so the result is the stored state, bit for bit.
  */
-import type { Actor, JsonObject, LifecycleDefinition } from './definition.types';
+import type { LifecycleDefinition } from './definition.types';
 import type { RecordedEvent, Refusal, SnapshotJson, StateValueJson } from './engine.types';
-import { createMachine } from './machine-factory';
-import { toSnapshotJson } from './snapshot-json';
 import { initialize } from './initialize';
-import { decide, step } from './step';
+import { startReplay, type ReplayInput } from './replayer';
+import { step } from './step';
 
-export interface ReplayInput {
-  data: JsonObject;
-  actor: Actor;
-  at: string;
-}
+export type { ReplayInput };
 
 /** `snapshots[0]` is the initial snapshot, `snapshots[i + 1]` the one after `events[i]`. */
 export type ReplayResult =
@@ -43,30 +38,23 @@ export type StatesResult =
   | { ok: false; values: StateValueJson[]; index: number; refusal: Refusal; last: SnapshotJson | null };
 
 /**
- * Replays like `replay()`, with every check, but carries XState's own snapshot from one event to the
- * next and turns only the last one into JSON: the auditor's check of long streams, which compares the
- * state value after each event and the whole state after the last.
+ * Replays like `replay()`, with every check, but through the incremental replayer, which carries
+ * XState's own snapshot from one event to the next and turns only the last one into JSON: the
+ * auditor's check, which compares the state value after each event and the whole state after the last.
  */
 export function replayStates(
   definition: LifecycleDefinition,
   input: ReplayInput,
   events: readonly RecordedEvent[],
 ): StatesResult {
-  const start = initialize(definition, input.data, input.actor, input.at);
+  const start = startReplay(definition, input);
   if (!start.ok) return { ok: false, values: [], index: -1, refusal: start.refusal, last: null };
-  const machine = createMachine(definition);
-  let current = machine.resolveState({ value: start.value, context: start.context });
+  const { replayer } = start;
   const values: StateValueJson[] = [start.value];
   for (const [index, event] of events.entries()) {
-    const decision = decide(definition, current, event, event.actor, event.at);
-    if (!decision.ok)
-      return { ok: false, values, index, refusal: decision.refusal, last: toSnapshotJson(machine, current) };
-    current = decision.next;
-    values.push(plainValue(current.value));
+    const fed = replayer.feed(event);
+    if (!fed.ok) return { ok: false, values, index, refusal: fed.refusal, last: replayer.last() };
+    values.push(fed.value);
   }
-  return { ok: true, values, last: toSnapshotJson(machine, current) };
-}
-
-function plainValue(value: unknown): StateValueJson {
-  return typeof value === 'string' ? value : (JSON.parse(JSON.stringify(value)) as StateValueJson);
+  return { ok: true, values, last: replayer.last() };
 }

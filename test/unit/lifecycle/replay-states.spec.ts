@@ -1,4 +1,4 @@
-import { replay, replayStates } from '../../../src/lifecycle';
+import { replay, replayStates, startReplay } from '../../../src/lifecycle';
 import {
   Driver,
   OVERDUE_ACTIVE,
@@ -50,5 +50,17 @@ describe('replayStates: the auditor’s fast replay', () => {
     const fast = replayStates(definition, { data: projectData, actor: enterprise, at: d.startedAt }, events);
     expect(!fast.ok && [fast.index, fast.refusal.kind]).toEqual([d.recorded.length, 'not_allowed']);
     expect(JSON.stringify(fast.last)).toBe(JSON.stringify(d.snapshot));
+  });
+
+  it('feeds one event at a time: a refused event leaves the state, and later events go on from it', () => {
+    const d = longStream();
+    const start = startReplay(definition, { data: projectData, actor: enterprise, at: d.startedAt });
+    if (!start.ok) throw new Error('the creation data is valid');
+    const [submit, approve] = d.recorded;
+    expect(start.replayer.feed(submit)).toEqual({ ok: true, value: d.stored[1].value });
+    const early = { ...approve, type: 'APPLY_ACCEPTANCE', payload: { materials: ['x'] }, actor: enterprise };
+    expect(start.replayer.feed(early)).toMatchObject({ ok: false, refusal: { kind: 'not_allowed' } });
+    expect(start.replayer.last()).toEqual(d.stored[1]);
+    expect(start.replayer.feed(approve)).toEqual({ ok: true, value: d.stored[2].value });
   });
 });

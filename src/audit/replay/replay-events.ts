@@ -1,7 +1,7 @@
 import { canonicalJson } from '../../common/canonical-json';
 import type { ActorRole, JsonObject, JsonValue, LifecycleDefinition } from '../../lifecycle/definition.types';
-import type { Refusal, SnapshotJson } from '../../lifecycle/engine.types';
-import { replayStates } from '../../lifecycle/replay';
+import type { SnapshotJson } from '../../lifecycle/engine.types';
+import { startReplayCheck } from './replay-check';
 
 /** An event row as replay needs it: the recorded facts only, never the clock or the read model. */
 export interface ReplayEventRow {
@@ -29,41 +29,17 @@ export interface ReplayOutcome {
 }
 
 /**
- * Replays a stream from its first event (`project.created`, whose payload holds the creation data)
- * through one pinned definition and compares each rebuilt state with the state_after recorded.
+ * Replays rows already in memory (the bench, and anything small) through the same check the paged
+ * replay uses, keeping every mismatch; stops at the first refused event.
  */
 export function replayEvents(
   definition: LifecycleDefinition,
   rows: readonly ReplayEventRow[],
 ): ReplayOutcome {
-  const [created, ...rest] = rows;
-  const data = (created.payload.data ?? {}) as JsonObject;
-  const result = replayStates(
-    definition,
-    { data, actor: { id: created.actorId, role: created.actorRole }, at: created.occurredAt },
-    rest.map((row) => ({
-      type: row.type,
-      payload: row.payload,
-      actor: { id: row.actorId, role: row.actorRole },
-      at: row.occurredAt,
-    })),
-  );
   const mismatches: ReplayMismatch[] = [];
-  result.values.forEach((value, index) => {
-    const row = rows[index];
-    if (canonicalJson(value) !== canonicalJson(row.stateAfter))
-      mismatches.push({ version: row.version, check: 'stateAfter', expected: row.stateAfter, found: value });
-  });
-  if (!result.ok) {
-    const row = rows[result.index + 1];
-    mismatches.push({
-      version: row.version,
-      check: 'refused',
-      expected: row.stateAfter,
-      found: result.refusal as Refusal,
-    });
-  }
-  return { last: result.last, lastVersion: rows[result.values.length - 1]?.version ?? 0, mismatches };
+  const check = startReplayCheck(definition, rows[0], (mismatch) => mismatches.push(mismatch));
+  for (const row of rows.slice(1)) if (!check.feed(row)) break;
+  return { ...check.outcome(), mismatches };
 }
 
 /** The read model after the last event must be what replay rebuilt. */

@@ -118,6 +118,10 @@ export class ReplayViewDto {
     description: 'At the last event: state and context equal the project read model; null before it',
   })
   matchesReadModel!: boolean | null;
-  @ApiProperty({ description: 'Where replay and record differ' })
+  @ApiProperty({
+    description: 'Where replay and record differ: the first 100 of the events, then those of the read model',
+  })
   mismatches!: unknown[];
+  @ApiProperty({ description: 'How many mismatches there are in all, listed or not' })
+  mismatchCount!: number;
 }

@@ -1,3 +1,4 @@
+import { textArrayLiteral } from '../../database/pg-array';
 import type { ActorRole, JsonObject, JsonValue } from '../../lifecycle/definition.types';
 import type { SqlQuery } from '../sql';
 import { isoOf } from '../verify/database-source';
@@ -31,10 +32,54 @@ export function replayRowOf(row: StoredEventRow): ReplayEventRow {
   };
 }
 
-/** One project's events, oldest first; a stream is bounded by what one project ever records. */
-export function loadProjectEvents(sql: SqlQuery, projectId: string): Promise<StoredEventRow[]> {
-  return sql<StoredEventRow>(
-    `select ${EVENT_COLUMNS} from events where project_id = ?::uuid order by version`,
-    [projectId],
+/** Rows per query when replay reads events: what replay holds of a stream at a time. */
+export const EVENT_PAGE = 1000;
+
+/** One project's events, oldest first, a page at a time (keyset on version, one index range each). */
+export function projectEvents(
+  sql: SqlQuery,
+  projectId: string,
+  pageSize = EVENT_PAGE,
+): AsyncGenerator<StoredEventRow> {
+  return pages(
+    (after) =>
+      sql<StoredEventRow>(
+        `select ${EVENT_COLUMNS} from events where project_id = ?::uuid and version > ? order by version limit ?`,
+        [projectId, after?.version ?? 0, pageSize],
+      ),
+    pageSize,
   );
+}
+
+/** The events of some streams in stream then version order, a page at a time (keyset on both). */
+export function streamsEvents(
+  sql: SqlQuery,
+  projectIds: readonly string[],
+  pageSize = EVENT_PAGE,
+): AsyncGenerator<StoredEventRow> {
+  return pages(
+    (after) =>
+      sql<StoredEventRow>(
+        `select ${EVENT_COLUMNS} from events
+         where project_id = any(?::uuid[]) and (project_id, version) > (?::uuid, ?)
+         order by project_id, version limit ?`,
+        [textArrayLiteral(projectIds), after?.project_id ?? NO_PROJECT, after?.version ?? 0, pageSize],
+      ),
+    pageSize,
+  );
+}
+
+const NO_PROJECT = '00000000-0000-0000-0000-000000000000';
+
+async function* pages(
+  page: (after: StoredEventRow | undefined) => Promise<StoredEventRow[]>,
+  pageSize: number,
+): AsyncGenerator<StoredEventRow> {
+  let after: StoredEventRow | undefined;
+  for (;;) {
+    const rows = await page(after);
+    yield* rows;
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1];
+  }
 }

@@ -31,21 +31,36 @@ export function keptCount(
   bound: ReplayBound,
   events: readonly { version: number; occurredAt: string }[],
 ): number {
-  if (bound.kind === 'latest') return events.length;
-  if (bound.kind === 'version') {
-    const last = events[events.length - 1]?.version ?? 0;
-    if (bound.version > last)
-      throw ProblemException.validation([
-        { path: '/to', message: `is past the end: the project has ${last} events` },
-      ]);
-    return events.findIndex((event) => event.version === bound.version) + 1;
-  }
-  // Versions are the order; an event recorded out of clock order ends the prefix.
-  const after = events.findIndex((event) => event.occurredAt > bound.at);
-  const count = after === -1 ? events.length : after;
-  if (count === 0)
+  refuseOutside(bound, events[0], events[events.length - 1]?.version ?? 0);
+  const after = events.findIndex((event) => !withinBound(bound, event));
+  return after === -1 ? events.length : after;
+}
+
+/**
+ * Refuses, before anything is replayed, a bound past the last version or before the first event;
+ * what a paged replay can check from the first page and the stream's last version.
+ */
+export function refuseOutside(
+  bound: ReplayBound,
+  first: { occurredAt: string } | undefined,
+  lastVersion: number,
+): void {
+  if (bound.kind === 'version' && bound.version > lastVersion)
     throw ProblemException.validation([
-      { path: '/at', message: `is before the project was created (${events[0]?.occurredAt ?? 'no events'})` },
+      { path: '/to', message: `is past the end: the project has ${lastVersion} events` },
     ]);
-  return count;
+  if (bound.kind === 'time' && (first === undefined || first.occurredAt > bound.at))
+    throw ProblemException.validation([
+      { path: '/at', message: `is before the project was created (${first?.occurredAt ?? 'no events'})` },
+    ]);
+}
+
+/**
+ * Whether an event, read in version order, is still inside the bound. Versions are the order; an
+ * event recorded out of clock order ends the prefix, so a replay stops at the first event outside.
+ */
+export function withinBound(bound: ReplayBound, event: { version: number; occurredAt: string }): boolean {
+  if (bound.kind === 'version') return event.version <= bound.version;
+  if (bound.kind === 'time') return event.occurredAt <= bound.at;
+  return true;
 }

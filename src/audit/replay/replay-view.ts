@@ -12,5 +12,8 @@ export interface ReplayView {
   matches: boolean;
   matchesEvents: boolean;
   matchesReadModel: boolean | null;
+  /** At most the first MISMATCHES_SHOWN of the events', then the read model's. */
   mismatches: ReplayMismatch[];
+  /** How many mismatches there are in all, listed or not. */
+  mismatchCount: number;
 }

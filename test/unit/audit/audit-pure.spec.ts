@@ -8,7 +8,8 @@ import {
 } from '../../../src/audit/checkpoint/checkpoint-key';
 import { merkleRootOf, type ChainHeadLeaf } from '../../../src/audit/checkpoint/merkle';
 import { csvCell } from '../../../src/audit/export/history-lines';
-import { keptCount, replayBoundOf } from '../../../src/audit/replay/replay-bounds';
+import { keptMismatches } from '../../../src/audit/replay/kept-mismatches';
+import { keptCount, replayBoundOf, withinBound } from '../../../src/audit/replay/replay-bounds';
 import { ChainVerifier } from '../../../src/audit/verify/chain-verifier';
 import type { VerifyItem } from '../../../src/audit/verify/verify-items';
 import { loadAuditSettings } from '../../../src/audit/audit-settings';
@@ -255,6 +256,40 @@ describe('replay bounds', () => {
     expect(keptCount(replayBoundOf('1', undefined), events)).toBe(1);
     expect(keptCount(replayBoundOf(undefined, '2026-01-01T12:00:00+08:00'), events)).toBe(1);
     expect(keptCount(replayBoundOf(undefined, undefined), events)).toBe(2);
+  });
+
+  it('ends the prefix at the first event outside the bound, also one recorded out of clock order', () => {
+    const bound = replayBoundOf(undefined, '2026-01-01T12:00:00Z');
+    const late = { version: 2, occurredAt: '2026-01-02T00:00:00.000Z' };
+    expect(withinBound(bound, events[0])).toBe(true);
+    expect(withinBound(bound, late)).toBe(false);
+    expect(
+      keptCount(bound, [...events.slice(0, 1), late, { version: 3, occurredAt: events[0].occurredAt }]),
+    ).toBe(1);
+    expect(withinBound(replayBoundOf('1', undefined), events[1])).toBe(false);
+  });
+
+  it('refuses a version past the end and an instant before creation, as the paged replay does', () => {
+    expect(() => keptCount(replayBoundOf('3', undefined), events)).toThrow(
+      expect.objectContaining({
+        extensions: { errors: [{ path: '/to', message: 'is past the end: the project has 2 events' }] },
+      }),
+    );
+    expect(() => keptCount(replayBoundOf(undefined, '2025-12-31T00:00:00Z'), [])).toThrow(
+      expect.objectContaining({
+        extensions: { errors: [{ path: '/at', message: 'is before the project was created (no events)' }] },
+      }),
+    );
+  });
+});
+
+describe('kept mismatches', () => {
+  it('keeps the first ones in order and counts them all', () => {
+    const kept = keptMismatches(2);
+    for (let version = 1; version <= 5; version++)
+      kept.add({ version, check: 'stateAfter', expected: 'a', found: 'b' });
+    expect(kept.kept.map((mismatch) => mismatch.version)).toEqual([1, 2]);
+    expect(kept.total()).toBe(5);
   });
 });
 

@@ -1,18 +1,21 @@
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { GetPublishedDefinitionQuery } from '../../../definitions/queries/get-published-definition/get-published-definition.query';
-import type { JsonValue } from '../../../lifecycle/definition.types';
+import type { JsonValue, LifecycleDefinition } from '../../../lifecycle/definition.types';
+import type { SnapshotJson } from '../../../lifecycle/engine.types';
 import { ProjectAccess } from '../../../projects/project-access';
-import { loadProjectEvents, replayRowOf } from '../../replay/event-rows';
-import { keptCount, replayBoundOf } from '../../replay/replay-bounds';
-import { readModelMismatches, replayEvents } from '../../replay/replay-events';
+import { keptMismatches } from '../../replay/kept-mismatches';
+import { replayBoundOf, type ReplayBound } from '../../replay/replay-bounds';
+import { readModelMismatches, type ReplayMismatch } from '../../replay/replay-events';
+import { replayStream } from '../../replay/replay-stream';
 import type { ReplayView } from '../../replay/replay-view';
-import { sqlOfEntityManager } from '../../sql';
+import { withSnapshot, type SqlQuery } from '../../sql';
 import { ReplayProjectQuery } from './replay-project.query';
 
 /**
  * Rebuilds state and context from the events alone, through the definition version the stream was
- * started on; the read model is read only to compare with, after the last event.
+ * started on; the read model is read only to compare with, after the last event. Events are read a
+ * page at a time in one snapshot, so the pages, the last version and the read model agree.
  */
 @QueryHandler(ReplayProjectQuery)
 export class ReplayProjectHandler implements IQueryHandler<ReplayProjectQuery> {
@@ -25,42 +28,52 @@ export class ReplayProjectHandler implements IQueryHandler<ReplayProjectQuery> {
   async execute(query: ReplayProjectQuery): Promise<ReplayView> {
     const bound = replayBoundOf(query.to, query.at);
     await this.access.require(query.principal, query.projectId);
-    const sql = sqlOfEntityManager(this.em);
-    const stored = await loadProjectEvents(sql, query.projectId);
-    const all = stored.map(replayRowOf);
-    const rows = all.slice(0, keptCount(bound, all));
-    const first = stored[0];
-    const definition = { key: first.definition_key, version: first.definition_version };
-    const published = await this.queries.execute(
-      new GetPublishedDefinitionQuery(definition.key, definition.version),
-    );
-    const outcome = replayEvents(published.definition, rows);
-    const lastRow = rows[rows.length - 1];
-    const eventMismatches = outcome.mismatches;
-    let readModel: ReplayView['mismatches'] | null = null;
-    if (lastRow.version === all[all.length - 1].version && outcome.last) {
-      const [project] = await sql<{ state_value: JsonValue; context: JsonValue }>(
-        'select state_value, context from projects where id = ?::uuid',
-        [query.projectId],
-      );
-      readModel = readModelMismatches(lastRow.version, outcome.last, {
-        state: project.state_value,
-        context: project.context,
-      });
-    }
-    const mismatches = [...eventMismatches, ...(readModel ?? [])];
+    return withSnapshot(this.em, (sql) => this.replay(sql, query.projectId, bound));
+  }
+
+  private async replay(sql: SqlQuery, projectId: string, bound: ReplayBound): Promise<ReplayView> {
+    const events = keptMismatches();
+    const replayed = await replayStream(sql, projectId, bound, {
+      definitionOf: (key, version) => this.definitionOf(key, version),
+      onMismatch: (mismatch) => events.add(mismatch),
+    });
+    const { atEnd, last, lastRow } = replayed;
+    const readModel = atEnd && last ? await readModelCheck(sql, projectId, lastRow.version, last) : null;
+    const total = events.total() + (readModel?.length ?? 0);
     return {
-      projectId: query.projectId,
-      definition,
+      projectId,
+      definition: replayed.definition,
       version: lastRow.version,
       occurredAt: lastRow.occurredAt,
-      state: outcome.last?.value ?? null,
-      context: outcome.last?.context ?? null,
-      status: outcome.last?.status ?? null,
-      matches: mismatches.length === 0,
-      matchesEvents: eventMismatches.length === 0,
+      state: last?.value ?? null,
+      context: last?.context ?? null,
+      status: last?.status ?? null,
+      matches: total === 0,
+      matchesEvents: events.total() === 0,
       matchesReadModel: readModel === null ? null : readModel.length === 0,
-      mismatches,
+      mismatches: [...events.kept, ...(readModel ?? [])],
+      mismatchCount: total,
     };
   }
+
+  private async definitionOf(key: string, version: number): Promise<LifecycleDefinition> {
+    const published = await this.queries.execute(new GetPublishedDefinitionQuery(key, version));
+    return published.definition;
+  }
+}
+
+async function readModelCheck(
+  sql: SqlQuery,
+  projectId: string,
+  version: number,
+  rebuilt: SnapshotJson,
+): Promise<ReplayMismatch[]> {
+  const [project] = await sql<{ state_value: JsonValue; context: JsonValue }>(
+    'select state_value, context from projects where id = ?::uuid',
+    [projectId],
+  );
+  return readModelMismatches(version, rebuilt, {
+    state: project.state_value,
+    context: project.context,
+  });
 }

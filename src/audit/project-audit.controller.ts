@@ -27,7 +27,7 @@ export class ProjectAuditController {
       'Rebuild state and context from the events alone (?to=version or ?at=instant) and compare with the record',
   })
   @ApiOkResponse({ type: ReplayViewDto })
-  @ApiProblems(404, 422)
+  @ApiProblems(404, 409, 422)
   replay(
     @Param('id', new UuidParamPipe('id')) id: string,
     @Query() dto: ReplayDto,

@@ -190,6 +190,18 @@ describe('audit verification (GET /api/audit/verify)', () => {
     });
   });
 
+  it('a project whose events were all deleted is refused by replay as a missing stream (409), not a crash', async () => {
+    const id = await drivenProject(t, keys);
+    await tamper('delete from audit_entries where project_id = $1', [id]);
+    await tamper('delete from events where project_id = $1', [id]);
+    const res = await t.http.get(`/api/projects/${id}/replay`).set('Authorization', `Bearer ${keys.auditor}`);
+    expect(res.status).toBe(409);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.type).toMatch(/stream-missing$/);
+    expect(res.body.detail).toContain(id);
+    expect((await t.http.get('/api/health')).status).toBe(200);
+  });
+
   it('refuses an unknown project (404), a malformed id (422), no key (401) and an enterprise (403)', async () => {
     const unknown = await t.http
       .get('/api/audit/verify?project=8b0e3c52-8f0b-4a8e-9c2e-1d1f4c6b7a90')

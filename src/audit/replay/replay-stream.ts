@@ -1,3 +1,4 @@
+import { ProblemException } from '../../common/problem';
 import type { LifecycleDefinition } from '../../lifecycle/definition.types';
 import type { SnapshotJson } from '../../lifecycle/engine.types';
 import type { SqlQuery } from '../sql';
@@ -38,7 +39,11 @@ export async function replayStream(
   const first = await events.next();
   if (first.done) {
     refuseOutside(bound, undefined, 0);
-    throw new Error(`project ${projectId} has no events`);
+    // The read model says the project exists, its stream says nothing happened: there is nothing to rebuild.
+    throw ProblemException.conflict(
+      'stream-missing',
+      `Project ${projectId} has no events: its stream is missing. GET /api/audit/verify?project=${projectId} locates the break.`,
+    );
   }
   const created = replayRowOf(first.value);
   refuseOutside(bound, created, lastVersion);

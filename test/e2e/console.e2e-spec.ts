@@ -390,10 +390,16 @@ describe('web console in a real browser', () => {
     await page.getByLabel('企业', { exact: true }).fill('ent-paging');
     await page.getByRole('button', { name: '查询' }).click();
     const rows = page.locator('tbody tr');
-    await page.waitForFunction("document.querySelectorAll('tbody tr').length === 20");
+    // The unfiltered list may still be on screen with 20 rows: wait for 20 rows of the filtered one.
+    const pagingRows = (count: number) =>
+      page.waitForFunction(`(() => {
+        const titles = [...document.querySelectorAll('tbody tr td:first-child a')].map((a) => a.textContent);
+        return titles.length === ${count} && titles.every((title) => title.startsWith('分页测试项目'));
+      })()`);
+    await pagingRows(20);
     const first = await rows.locator('td:first-child a').allInnerTexts();
     await page.getByRole('link', { name: '下一页' }).click();
-    await page.waitForFunction("document.querySelectorAll('tbody tr').length === 3");
+    await pagingRows(3);
     const second = await rows.locator('td:first-child a').allInnerTexts();
     expect(second.filter((title) => first.includes(title))).toEqual([]);
     expect([...first, ...second].sort()).toEqual(titles);
@@ -401,7 +407,7 @@ describe('web console in a real browser', () => {
     expect(await page.getByRole('link', { name: '下一页' }).count()).toBe(0);
     await screenshot(page, '14-projects-second-page');
     await page.getByRole('link', { name: '第一页' }).click();
-    await page.waitForFunction("document.querySelectorAll('tbody tr').length === 20");
+    await pagingRows(20);
     await context.close();
   });
 });

@@ -10,6 +10,8 @@ export const DIAGRAM_WORDS = {
     entered: '进入时间：',
     notEntered: '尚未进入',
     counts: (now: number, ever: number) => `现有 ${now} · 累计 ${ever}`,
+    // A word, not a clock glyph: fonts without emoji drew it as a box.
+    deadline: '期限',
   },
   en: {
     anyOpenState: 'Any open state',
@@ -17,6 +19,7 @@ export const DIAGRAM_WORDS = {
     entered: 'Entered:',
     notEntered: 'Not entered yet',
     counts: (now: number, ever: number) => `now ${now} · ever ${ever}`,
+    deadline: 'deadline',
   },
 } as const;
 
@@ -24,7 +27,7 @@ export function stateLabelOf(state: DiagramState, lang: DiagramLang): string {
   return state.label?.[lang] ?? state.key;
 }
 
-/** `专家验收结论 [payloadEquals]` or `⏱ overdue (plannedCompletion + P1Y)`. */
+/** `专家验收结论 [payloadEquals]` or `期限 overdue (plannedCompletion + P1Y)`. */
 export function transitionLabelOf(
   transition: DiagramTransition,
   definition: LifecycleDefinition,
@@ -34,7 +37,7 @@ export function transitionLabelOf(
   const head =
     trigger.kind === 'event'
       ? (definition.events[trigger.event]?.label[lang] ?? trigger.event)
-      : `⏱ ${trigger.delay}${delaySummaryOf(definition.delays?.[trigger.delay])}`;
+      : `${DIAGRAM_WORDS[lang].deadline} ${trigger.delay}${delaySummaryOf(definition.delays?.[trigger.delay])}`;
   return transition.guard === undefined ? head : `${head} [${transition.guard.type}]`;
 }
 

@@ -35,8 +35,10 @@ describe('definitionToDot', () => {
 
   it('draws delayed transitions dashed with the delay name and its params', () => {
     const overdue = lineFor(dot, '-> "state_overdue"');
-    expect(overdue).toContain('⏱ overdue (plannedCompletion + P1Y)');
+    expect(overdue).toContain('期限 overdue (plannedCompletion + P1Y)');
     expect(overdue).toContain('style="dashed"');
+    const english = lineFor(definitionToDot(sampleLifecycle(), { lang: 'en' }), '-> "state_overdue"');
+    expect(english).toContain('deadline overdue (plannedCompletion + P1Y)');
   });
 
   it('draws root transitions once, from one note that also lists the targetless ones', () => {

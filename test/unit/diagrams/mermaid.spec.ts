@@ -28,7 +28,7 @@ describe('definitionToMermaid', () => {
   it('labels transitions, draws root transitions once and escapes label text', () => {
     expect(lines).toContain('review_expert --> approved : 专家评审结论 [payloadEquals]');
     expect(lines).toContain('any_open_state --> withdrawn : 撤回项目');
-    expect(lines).toContain('construction --> overdue : ⏱ overdue (plannedCompletion + P1Y)');
+    expect(lines).toContain('construction --> overdue : 期限 overdue (plannedCompletion + P1Y)');
     expect(lines).toContain('备注 #quot;引号#quot; & #lt;尖括号#gt; \\ 反斜杠 [isBureau]');
     expect(text).not.toMatch(/COACHING|--> any_open_state/);
   });

@@ -41,7 +41,7 @@ export class DefinitionsController {
   @ApiOperation({ summary: 'Dry run: every problem of a definition, with its JSON path; nothing is stored' })
   @ApiBody(DEFINITION_BODY)
   @ApiOkResponse({ type: ValidationResultView })
-  @ApiProblems(413, 422)
+  @ApiProblems(400, 413, 422)
   validate(@Body() body: unknown): ValidationResultView {
     return validateDefinition(body);
   }
@@ -51,7 +51,7 @@ export class DefinitionsController {
   @ApiOperation({ summary: 'Create a new draft version of a definition' })
   @ApiBody(DEFINITION_BODY)
   @ApiCreatedResponse({ type: DefinitionVersionView })
-  @ApiProblems(409, 413, 422)
+  @ApiProblems(400, 409, 413, 422)
   createDraft(
     @Param('key', DefinitionKeyPipe) key: string,
     @Body() body: unknown,
@@ -65,7 +65,7 @@ export class DefinitionsController {
   @ApiOperation({ summary: 'Replace a draft; published versions are immutable (409)' })
   @ApiBody(DEFINITION_BODY)
   @ApiOkResponse({ type: DefinitionVersionView })
-  @ApiProblems(404, 409, 413, 422)
+  @ApiProblems(400, 404, 409, 413, 422)
   updateDraft(
     @Param('key', DefinitionKeyPipe) key: string,
     @Param('version', VersionPipe) version: number,

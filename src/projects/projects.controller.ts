@@ -46,7 +46,7 @@ export class ProjectsController {
   })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiCreatedResponse({ type: ProjectView })
-  @ApiProblems(404, 413, 422)
+  @ApiProblems(400, 404, 413, 422)
   async create(
     @Body() dto: CreateProjectDto,
     @CurrentPrincipal() caller: AuthPrincipal,
@@ -109,7 +109,7 @@ export class ProjectsController {
   })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOkResponse({ type: TransitionView })
-  @ApiProblems(404, 409, 412, 413, 422)
+  @ApiProblems(400, 404, 409, 412, 413, 422)
   async sendEvent(
     @Param('id', new UuidParamPipe('id')) id: string,
     @Body() dto: SendEventDto,

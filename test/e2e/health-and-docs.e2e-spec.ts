@@ -79,4 +79,25 @@ describe('health and API documentation', () => {
       }
     }
   });
+
+  it('documents the body and its refusals (400 malformed, 413 too large, 422 invalid) where one is taken', async () => {
+    const doc = await t.http.get('/api/docs-json');
+    const paths = doc.body.paths as Record<string, Record<string, OpenApiOperation>>;
+    const withBody = Object.entries(paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, op]) => op.requestBody !== undefined)
+        .map(([method, op]) => ({
+          name: `${method.toUpperCase()} ${path}`,
+          statuses: Object.keys(op.responses),
+        })),
+    );
+    // Principals, validate, drafts (create and edit), projects and events.
+    expect(withBody.length).toBeGreaterThanOrEqual(6);
+    for (const { name, statuses } of withBody) {
+      expect({ name, refusals: ['400', '413', '422'].filter((s) => statuses.includes(s)) }).toEqual({
+        name,
+        refusals: ['400', '413', '422'],
+      });
+    }
+  });
 });

@@ -78,7 +78,7 @@ export class AuditController {
   @Roles('auditor', 'bureau')
   @ApiOperation({
     summary:
-      'The whole audit log as NDJSON (events, audit entries, latest checkpoint), streamed; verify it offline',
+      'The whole audit log as NDJSON (events, audit entries, every checkpoint), streamed; verify it offline',
   })
   @ApiProduces('application/x-ndjson')
   @ApiOkResponse({ description: 'header, project, entry, checkpoint and end lines' })

@@ -36,8 +36,8 @@ describe('audit API: export, checkpoints, security entries, replay, history', ()
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { kind: string });
-    expect(lines.map((line) => line.kind)).toEqual(['header', 'checkpoint', 'end']);
-    expect(lines[2]).toEqual({ kind: 'end', projects: 0, entries: 0 });
+    expect(lines.map((line) => line.kind)).toEqual(['header', 'end']);
+    expect(lines[1]).toEqual({ kind: 'end', projects: 0, entries: 0, checkpoints: 0 });
     expect(await verifyFile(await saved(res.text))).toEqual({ ok: true, checked: 0, firstBroken: null });
   });
 
@@ -65,7 +65,12 @@ describe('audit API: export, checkpoints, security entries, replay, history', ()
     const res = await t.http.get('/api/audit/export.ndjson').set(as(keys.bureau));
     expect(res.status).toBe(200);
     const lines = res.text.trim().split('\n');
-    expect(JSON.parse(lines[lines.length - 1])).toEqual({ kind: 'end', projects: 2, entries: 8 });
+    expect(JSON.parse(lines[lines.length - 1])).toEqual({
+      kind: 'end',
+      projects: 2,
+      entries: 8,
+      checkpoints: 1,
+    });
     expect(await verifyFile(await saved(res.text))).toEqual({ ok: true, checked: 8, firstBroken: null });
     const cut = await verifyFile(await saved(lines.slice(0, -3).join('\n') + '\n'));
     expect(cut).toMatchObject({ ok: false, firstBroken: { reason: 'truncated' } });
@@ -365,6 +370,41 @@ describe('audit API: export, checkpoints, security entries, replay, history', ()
       );
     }
     expect(await verify()).toMatchObject({ ok: true });
+  });
+
+  it('exports every checkpoint, oldest first; offline, an edited or removed earlier one is detected', async () => {
+    const text = (await t.http.get('/api/audit/export.ndjson').set(as(keys.auditor)).expect(200)).text;
+    const lines = text.trim().split('\n');
+    const parsed = lines.map((line) => JSON.parse(line) as { kind: string; checkpoint?: { id: number } });
+    const at = parsed.flatMap((line, index) => (line.kind === 'checkpoint' ? [index] : []));
+    const ids = at.map((index) => parsed[index].checkpoint?.id);
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    expect(ids).toEqual([...ids].sort((a = 0, b = 0) => a - b));
+    expect(parsed[parsed.length - 1]).toMatchObject({ kind: 'end', checkpoints: ids.length });
+    const pinned = createPublicKey(signingKey);
+    expect(await verifyFile(await saved(text), undefined, pinned)).toMatchObject({
+      ok: true,
+      firstBroken: null,
+    });
+    const first = at[0];
+    const edited = (change: object) =>
+      lines
+        .map((line, index) =>
+          index === first
+            ? JSON.stringify({ kind: 'checkpoint', checkpoint: { ...parsed[first].checkpoint, ...change } })
+            : line,
+        )
+        .join('\n');
+    for (const change of [{ root: 'f'.repeat(64) }, { signature: Buffer.alloc(64).toString('base64') }])
+      expect(await verifyFile(await saved(edited(change)), undefined, pinned)).toMatchObject({
+        ok: false,
+        firstBroken: { reason: 'modified', check: 'checkpoint.signature', expected: { checkpoint: ids[0] } },
+      });
+    const removed = lines.filter((_, index) => index !== first).join('\n');
+    expect(await verifyFile(await saved(removed), undefined, pinned)).toMatchObject({
+      ok: false,
+      firstBroken: { reason: 'truncated', check: 'file.end', found: { checkpoints: ids.length - 1 } },
+    });
   });
 });
 

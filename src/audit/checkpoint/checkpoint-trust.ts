@@ -14,7 +14,7 @@ export interface SignatureProblem {
  * Whether a checkpoint's signature holds. With a pinned key the signature must verify under that key,
  * never under the key the checkpoint itself carries (an operator can re-sign with their own), and a
  * `required` checkpoint must be signed at all. Without a pinned key, a signature must verify under the
- * key it carries: that shows the row is unchanged, not who signed it.
+ * key it carries: that shows the row is unchanged, not who signed it. `expected` names the checkpoint.
  */
 export function signatureProblem(
   record: CheckpointRecord,
@@ -26,7 +26,7 @@ export function signatureProblem(
       ? {
           reason: 'untrusted',
           check: 'checkpoint.signature',
-          expected: 'a signature by the pinned key',
+          expected: { checkpoint: record.id, signature: 'a signature by the pinned key' },
           found: null,
         }
       : null;
@@ -38,7 +38,12 @@ export function signatureProblem(
   if (verifyCheckpointSignature(record, record.signature, pinned)) return null;
   const pinnedPem = publicKeyPemOf(pinned);
   return record.publicKey !== null && !samePublicKey(record.publicKey, pinnedPem)
-    ? { reason: 'untrusted', check: 'checkpoint.publicKey', expected: pinnedPem, found: record.publicKey }
+    ? {
+        reason: 'untrusted',
+        check: 'checkpoint.publicKey',
+        expected: { checkpoint: record.id, publicKey: pinnedPem },
+        found: record.publicKey,
+      }
     : badSignature(record);
 }
 
@@ -46,7 +51,7 @@ function badSignature(record: CheckpointRecord): SignatureProblem {
   return {
     reason: 'modified',
     check: 'checkpoint.signature',
-    expected: 'a valid Ed25519 signature',
+    expected: { checkpoint: record.id, signature: 'a valid Ed25519 signature' },
     found: record.signature,
   };
 }

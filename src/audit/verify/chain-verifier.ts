@@ -189,7 +189,7 @@ export class ChainVerifier {
         version: null,
         reason: record.count > seen.count ? 'truncated' : 'modified',
         check: 'checkpoint.root',
-        expected: { count: record.count, root: record.root },
+        expected: { checkpoint: record.id, count: record.count, root: record.root },
         found: seen,
       });
     // The latest checkpoint is the one an auditor relies on: with a pinned key it must be signed by it.

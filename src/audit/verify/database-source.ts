@@ -53,6 +53,21 @@ export async function latestCheckpoint(sql: SqlQuery): Promise<CheckpointRecord 
   return rows[0] ? checkpointOf(rows[0]) : null;
 }
 
+/** Every checkpoint up to `lastId`, oldest first, read a hundred at a time. */
+export async function* checkpointsThrough(sql: SqlQuery, lastId: number): AsyncGenerator<CheckpointRecord> {
+  let after = 0;
+  for (;;) {
+    const rows = await sql<CheckpointRow>(
+      `select id, created_at, head_count, root, algorithm, signature, public_key from checkpoints
+       where id > ? and id <= ? order by id limit 100`,
+      [after, lastId],
+    );
+    yield* rows.map(checkpointOf);
+    if (rows.length < 100) return;
+    after = rows[rows.length - 1].id;
+  }
+}
+
 export function checkpointOf(row: CheckpointRow): CheckpointRecord {
   return {
     id: row.id,

@@ -28,7 +28,10 @@ export interface CheckpointRecord {
   publicKey: string | null;
 }
 
-/** Ends the stream: the latest checkpoint the project items carried heads of. */
+/**
+ * Ends the stream: the latest checkpoint the project items carried heads of. An export has one such
+ * line per checkpoint, oldest first, the latest last.
+ */
 export interface CheckpointItem {
   kind: 'checkpoint';
   checkpoint: CheckpointRecord | null;

@@ -102,6 +102,7 @@ async function measure(options: BenchOptions, sizes: Sizes, results: BenchResult
     results.scale = { projects: s.projects, events: s.events, loadSeconds: Math.round(s.loadSeconds) };
     results.rssMb.afterReplay = s.rssAfterReplayMb;
     results.rssMb.peakAfterReplay = s.rssPeakMb;
+    results.export = s.export;
     if (results.replay) results.replay.service = s.serviceReplay;
   }
 }

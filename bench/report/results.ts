@@ -1,4 +1,5 @@
 import type { ProfileSummary } from '../profile/summarize-profile';
+import type { ExportFigure } from '../scale/export-bench';
 
 /** bench/results/latest.json: the published shape first, then what helps read it. */
 export interface BenchResults {
@@ -23,6 +24,8 @@ export interface BenchResults {
   };
   queries?: Record<string, { p50Ms: number; p99Ms: number }>;
   rssMb: { underLoad?: number; afterReplay?: number; peakAfterReplay?: number };
+  /** GET /api/audit/export.ndjson over the scale data set, after the service's replay. */
+  export?: ExportFigure;
   peers?: Record<string, { perSecond: number; ratio: number; p99Ms: number; peakRssMb: number }>;
   machine: { cpus: number; node: string; postgres: string };
   mode: 'full' | 'quick';

@@ -61,6 +61,14 @@ export function table(results: BenchResults, checks: Target[]): string {
       `peak ${results.rssMb.peakAfterReplay} MB`,
       '',
     ]);
+  const e = results.export;
+  if (e)
+    rows.push([
+      'export RSS before / max MB',
+      `${e.rssBeforeMb} / ${e.rssMaxDuringMb}`,
+      `${n0(e.entries)} lines, ${n0(e.megabytes)} MB in ${e.seconds.toFixed(1)} s${e.failed ? ' (FAILED)' : ''}`,
+      '',
+    ]);
   for (const [name, peer] of Object.entries(results.peers ?? {}))
     rows.push([
       `peer ${name}/s`,

@@ -18,6 +18,9 @@ export function targets(results: BenchResults): Target[] {
   const listP99 = worst(Object.keys(q ?? {}).filter((name) => name.startsWith('list')));
   const rss = Math.max(results.rssMb.underLoad ?? 0, results.rssMb.peakAfterReplay ?? 0) || undefined;
   const handRolled = results.peers?.['hand-rolled'];
+  const e = results.export;
+  // A failed export measured nothing worth comparing: it shows as missed, with the growth it reached.
+  const exportGrowth = e ? e.rssMaxDuringMb - e.rssBeforeMb : undefined;
   const check = (value: number | undefined, ok: (v: number) => boolean) =>
     value === undefined ? null : ok(value);
   return [
@@ -56,6 +59,12 @@ export function targets(results: BenchResults): Target[] {
       goal: '<= 20 ms',
       actual: `${fmt(q?.stats?.p99Ms, 1)} ms`,
       met: check(q?.stats?.p99Ms, (v) => v <= 20),
+    },
+    {
+      name: 'export RSS growth',
+      goal: '<= 100 MB',
+      actual: `${fmt(exportGrowth, 0)} MB${e?.failed ? ' (export failed)' : ''}`,
+      met: check(exportGrowth, (v) => v <= 100 && !e?.failed),
     },
     { name: 'peak RSS', goal: '<= 300 MB', actual: `${fmt(rss, 0)} MB`, met: check(rss, (v) => v <= 300) },
     {

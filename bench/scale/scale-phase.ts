@@ -6,6 +6,7 @@ import type { History } from '../engine/history';
 import { progress } from '../report/progress';
 import { memoryOf } from '../service/proc-status';
 import { startService, type RunningService } from '../service/service-process';
+import { timeExport, type ExportFigure } from './export-bench';
 import { loadScaleData } from './load-scale-data';
 import { queryPaths, timeQuery, type QueryFigure } from './query-bench';
 
@@ -19,6 +20,8 @@ export interface ScaleOutcome {
   serviceReplay: { events: number; seconds: number; eventsPerSecond: number; failed?: string };
   rssAfterReplayMb: number;
   rssPeakMb: number;
+  /** Undefined when the service no longer answered after the replay. */
+  export?: ExportFigure;
 }
 
 /** Loads the data set under a running service (which created the schema), then times its reads. */
@@ -45,10 +48,15 @@ export async function scalePhase(sizes: Sizes, long: History): Promise<ScaleOutc
       throw new Error(`${String(error)}; ${service.diagnostics()}`);
     });
     const serviceReplay = await replayLong(service, loaded.longProjectId, long.events.length);
-    const memory = serviceReplay.failed?.startsWith('no answer')
-      ? { currentMb: Number.NaN, peakMb: Number.NaN }
-      : memoryOf(service.pid);
+    const answering = !serviceReplay.failed?.startsWith('no answer');
+    const memory = answering ? memoryOf(service.pid) : { currentMb: Number.NaN, peakMb: Number.NaN };
     if (serviceReplay.failed) progress(service.diagnostics());
+    // After the replay, so the replay's figures stay what they were; the export's own effect is its
+    // growth over the resident set it starts from. One line per event and per project, a header and an
+    // end line (the bench takes no checkpoint); only the progress lines use it.
+    const lines = loaded.events + loaded.projects + 2;
+    const exported = answering ? await timeExport(service, lines) : undefined;
+    if (exported?.failed) progress(service.diagnostics());
     return {
       ...loaded,
       loadSeconds,
@@ -56,6 +64,7 @@ export async function scalePhase(sizes: Sizes, long: History): Promise<ScaleOutc
       serviceReplay,
       rssAfterReplayMb: memory.currentMb,
       rssPeakMb: memory.peakMb,
+      export: exported,
     };
   } finally {
     await service.stop();

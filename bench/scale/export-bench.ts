@@ -4,7 +4,7 @@ import { sampleRss } from '../service/rss-sampler';
 import type { RunningService } from '../service/service-process';
 
 export interface ExportFigure {
-  /** NDJSON lines received: header, one per project, one per entry, checkpoint and end. */
+  /** NDJSON lines received: header, one per project, one per entry, one per checkpoint, and end. */
   entries: number;
   megabytes: number;
   seconds: number;

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, query } from '../api';
 import { ErrorNotice, Loading } from '../components/errors';
 import { allStatePaths, stateLabel, statePathLabel, useDefinition } from '../definitions';
@@ -21,7 +21,15 @@ export function Projects(props: { route: Route; session: Session }): JSX.Element
   const applied = filtersOf(props.route.params);
   const cursor = props.route.params.get('cursor') ?? '';
   const [draft, setDraft] = useState<Filters>(applied);
-  useEffect(() => setDraft(applied), [props.route.params.toString()]);
+  // Reset the form only when the URL's filters change (back, forward, paging): on the first render the
+  // effect would run after the page shows and wipe what someone had already typed.
+  const paramsKey = props.route.params.toString();
+  const shownFor = useRef(paramsKey);
+  useEffect(() => {
+    if (shownFor.current === paramsKey) return;
+    shownFor.current = paramsKey;
+    setDraft(applied);
+  }, [paramsKey]);
   const definitions = useLoad(() => api<DefinitionKey[]>('/api/definitions'), []);
   const page = useLoad(
     () =>

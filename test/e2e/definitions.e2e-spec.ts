@@ -5,6 +5,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { LoadWorkflowsCommand } from '../../src/definitions/commands/load-workflows/load-workflows.command';
 import { WORKFLOWS_DIR } from '../../src/definitions/load-workflows-on-start';
 import { auth, createProject, makeKeys, sendEvent, type Keys } from '../support/projects';
+import { rowCount } from '../support/row-count';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const shipped = JSON.parse(readFileSync(join(WORKFLOWS_DIR, 'industrial-project.json'), 'utf8')) as Record<
@@ -25,13 +26,7 @@ function revised(): Record<string, unknown> {
 describe('lifecycle definitions: drafts, immutable published versions, pinned projects', () => {
   let t: TestApp;
   let keys: Keys;
-  const versionCount = async () =>
-    (
-      await t.app
-        .get(EntityManager)
-        .getConnection()
-        .execute<{ n: number }[]>('select count(*)::int as n from definition_versions')
-    )[0].n;
+  const versionCount = () => rowCount(t, 'definition_versions');
 
   beforeAll(async () => {
     t = await startTestApp();

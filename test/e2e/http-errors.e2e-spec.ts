@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { rowCount } from '../support/row-count';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('HTTP errors are RFC 9457 problem documents', () => {
@@ -8,13 +8,7 @@ describe('HTTP errors are RFC 9457 problem documents', () => {
   });
   afterAll(() => t.close());
 
-  const storedPrincipals = async (): Promise<number> => {
-    const rows = await t.app
-      .get(EntityManager)
-      .getConnection()
-      .execute<{ count: string }[]>('select count(*) from principals');
-    return Number(rows[0].count);
-  };
+  const storedPrincipals = () => rowCount(t, 'principals');
 
   const expectProblem = (
     res: { status: number; headers: Record<string, string>; body: Record<string, unknown> },

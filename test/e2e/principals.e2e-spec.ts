@@ -1,18 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { PrincipalCache } from '../../src/auth/principal-cache';
+import { rowCount } from '../support/row-count';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('principals and keys', () => {
   let t: TestApp;
   const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 
-  const storedPrincipals = async (): Promise<number> => {
-    const rows = await t.app
-      .get(EntityManager)
-      .getConnection()
-      .execute<{ count: string }[]>('select count(*) from principals');
-    return Number(rows[0].count);
-  };
+  const storedPrincipals = () => rowCount(t, 'principals');
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -1,6 +1,7 @@
 import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { canonicalJson } from '../../../src/common/canonical-json';
-import { auditEntryOf, chainHash, GENESIS_HASH, type AuditedEvent } from '../../../src/audit/audit-entry';
+import { auditEntryOf, chainHash, GENESIS_HASH } from '../../../src/audit/audit-entry';
+import { auditedEvent } from './audited-event';
 import {
   parseCheckpointKey,
   signerOf,
@@ -159,22 +160,7 @@ describe('checkpoint key pinning', () => {
 });
 
 describe('ChainVerifier', () => {
-  const event = (version: number): AuditedEvent & { recordedAt: string } => ({
-    projectId: 'p',
-    version,
-    type: version === 1 ? 'project.created' : 'SUBMIT',
-    payload: { n: version },
-    actorId: 'a',
-    actorRole: 'bureau',
-    occurredAt: '2026-01-01T00:00:00.000Z',
-    stateBefore: version === 1 ? null : 'draft',
-    stateAfter: 'draft',
-    definitionKey: 'k',
-    definitionVersion: 1,
-    requestId: null,
-    idempotencyKey: null,
-    recordedAt: '2026-01-01T00:00:00.000Z',
-  });
+  const event = auditedEvent;
   function chain(n: number): { items: VerifyItem[]; head: string } {
     const items: VerifyItem[] = [];
     let prev = GENESIS_HASH;

@@ -1,5 +1,6 @@
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { auditEntryOf, chainHash, GENESIS_HASH, type AuditedEvent } from '../../../src/audit/audit-entry';
+import { auditEntryOf, chainHash, GENESIS_HASH } from '../../../src/audit/audit-entry';
+import { auditedEvent } from './audited-event';
 import { signerOf } from '../../../src/audit/checkpoint/checkpoint-key';
 import { merkleRootOf } from '../../../src/audit/checkpoint/merkle';
 import { EXPORT_FORMAT } from '../../../src/audit/export/export-lines';
@@ -10,22 +11,7 @@ const privateKey = generateKeyPairSync('ed25519').privateKey;
 const pinned = createPublicKey(privateKey);
 const signer = signerOf(privateKey);
 
-const event = (version: number): AuditedEvent & { recordedAt: string } => ({
-  projectId: 'p',
-  version,
-  type: version === 1 ? 'project.created' : 'SUBMIT',
-  payload: { n: version },
-  actorId: 'a',
-  actorRole: 'bureau',
-  occurredAt: '2026-01-01T00:00:00.000Z',
-  stateBefore: version === 1 ? null : 'draft',
-  stateAfter: 'draft',
-  definitionKey: 'k',
-  definitionVersion: 1,
-  requestId: null,
-  idempotencyKey: null,
-  recordedAt: '2026-01-01T00:00:00.000Z',
-});
+const event = auditedEvent;
 
 /** One project of two entries; its head is what the latest checkpoint covers. */
 function projectLines(): { lines: object[]; head: string } {

@@ -1,12 +1,11 @@
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { Client } from 'pg';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signerOf } from '../../src/audit/checkpoint/checkpoint-key';
 import { verifyFile } from '../../src/audit/verify/verify-file';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { auditKeys, drivenProject, tamper, type AuditKeys } from '../support/audit-fixtures';
+import { auditKeys, drivenProject, ownerRows, tamper, type AuditKeys } from '../support/audit-fixtures';
 
 describe('audit API: export, checkpoints, security entries, replay, history', () => {
   let t: TestApp;
@@ -244,7 +243,7 @@ describe('audit API: export, checkpoints, security entries, replay, history', ()
       .set('Idempotency-Key', 'audit-idem-1')
       .send({ type: 'ASK_QUESTION', payload: { question: '验收要带哪些材料？', topic: 'acceptance' } });
     expect(res.status).toBe(200);
-    const [row] = await query<{ entry: Record<string, unknown> }>(
+    const [row] = await ownerRows<{ entry: Record<string, unknown> }>(
       'select entry from audit_entries where project_id = $1 and version = $2',
       [id, res.body.version],
     );
@@ -312,7 +311,7 @@ describe('audit API: export, checkpoints, security entries, replay, history', ()
     const checkpoint = created.body as { id: number; createdAt: string; count: number; root: string };
     expect(await verify()).toMatchObject({ ok: true, firstBroken: null });
     const forger = signerOf(generateKeyPairSync('ed25519').privateKey);
-    const [original] = await query<{ signature: string; public_key: string }>(
+    const [original] = await ownerRows<{ signature: string; public_key: string }>(
       'select signature, public_key from checkpoints where id = $1',
       [checkpoint.id],
     );
@@ -349,7 +348,7 @@ describe('audit API: export, checkpoints, security entries, replay, history', ()
   it('verify checks every checkpoint, not only the latest: heads taken out of an earlier one break its root', async () => {
     const verify = async () => (await t.http.get('/api/audit/verify').set(as(keys.auditor)).expect(200)).body;
     await t.http.post('/api/audit/checkpoints').set(as(keys.bureau)).expect(201);
-    const [first] = await query<{ id: number; project_id: string; version: number; hash: string }>(
+    const [first] = await ownerRows<{ id: number; project_id: string; version: number; hash: string }>(
       `select h.checkpoint_id as id, h.project_id, h.version, h.hash from checkpoint_heads h
        where h.checkpoint_id = (select min(id) from checkpoints) order by h.project_id limit 1`,
       [],
@@ -413,14 +412,4 @@ async function saved(text: string): Promise<string> {
   const file = join(dir, 'export.ndjson');
   await writeFile(file, text);
   return file;
-}
-
-async function query<T>(sql: string, params: unknown[]): Promise<T[]> {
-  const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
 }

@@ -1,7 +1,7 @@
 import { canonicalHash } from '../../src/common/canonical-json';
 import { chainHash, GENESIS_HASH, type AuditEntry } from '../../src/audit/audit-entry';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { auditKeys, drivenProject, tamper, type AuditKeys } from '../support/audit-fixtures';
+import { auditKeys, drivenProject, ownerRows, tamper, type AuditKeys } from '../support/audit-fixtures';
 
 interface Verdict {
   ok: boolean;
@@ -73,7 +73,7 @@ describe('audit verification (GET /api/audit/verify)', () => {
   it('a deleted last entry after a checkpoint is located as truncated, even with the read model rewound', async () => {
     const id = await drivenProject(t, keys);
     await checkpoint();
-    const [{ prev }] = await rows<{ prev: string }>(
+    const [{ prev }] = await ownerRows<{ prev: string }>(
       'select prev_hash as prev from audit_entries where project_id = $1 and version = 4',
       [id],
     );
@@ -90,8 +90,11 @@ describe('audit verification (GET /api/audit/verify)', () => {
   it('a tail cut before a later checkpoint is still located as truncated, against the earlier one', async () => {
     const id = await drivenProject(t, keys);
     await checkpoint();
-    const [{ earlier }] = await rows<{ earlier: number }>('select max(id) as earlier from checkpoints', []);
-    const [{ prev, hash }] = await rows<{ prev: string; hash: string }>(
+    const [{ earlier }] = await ownerRows<{ earlier: number }>(
+      'select max(id) as earlier from checkpoints',
+      [],
+    );
+    const [{ prev, hash }] = await ownerRows<{ prev: string; hash: string }>(
       'select prev_hash as prev, hash from audit_entries where project_id = $1 and version = 4',
       [id],
     );
@@ -154,7 +157,7 @@ describe('audit verification (GET /api/audit/verify)', () => {
       `update events set payload = '{"applicant": "someone else"}' where project_id = $1 and version = 2`,
       [id],
     );
-    const stored = await rows<{ version: number; entry: AuditEntry }>(
+    const stored = await ownerRows<{ version: number; entry: AuditEntry }>(
       'select version, entry from audit_entries where project_id = $1 order by version',
       [id],
     );
@@ -219,14 +222,3 @@ describe('audit verification (GET /api/audit/verify)', () => {
     ).toBe(403);
   });
 });
-
-async function rows<T>(sql: string, params: unknown[]): Promise<T[]> {
-  const { Client } = await import('pg');
-  const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}

@@ -53,3 +53,14 @@ export async function tamper(sql: string, params: unknown[] = []): Promise<void>
     await client.end();
   }
 }
+
+/** Rows read as the database owner on its own connection, beside the app (what a tamper test inspects). */
+export async function ownerRows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

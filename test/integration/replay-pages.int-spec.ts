@@ -57,6 +57,18 @@ describe('replay reads the events a page at a time', () => {
   });
   afterAll(() => t.close());
 
+  /** `audit:replay` over every stream, in pages of PAGE rows, with what it reported. */
+  const replayAllPaged = async () => {
+    const reported: ProjectMismatch[] = [];
+    const totals = await replayAll(
+      sql,
+      (mismatch) => reported.push(mismatch),
+      () => undefined,
+      PAGE,
+    );
+    return { totals, reported };
+  };
+
   it('replays a stream longer than a page to the end as the whole stream in memory does', async () => {
     const rows = await stored(accepted);
     expect(rows).toHaveLength(10);
@@ -110,13 +122,7 @@ describe('replay reads the events a page at a time', () => {
       mismatchCount: 1,
       mismatches: [{ version: 8, check: 'stateAfter', expected: 'rejected' }],
     });
-    const reported: ProjectMismatch[] = [];
-    const totals = await replayAll(
-      sql,
-      (mismatch) => reported.push(mismatch),
-      () => undefined,
-      PAGE,
-    );
+    const { totals, reported } = await replayAllPaged();
     expect(totals).toEqual({ projects: 2, events: 17, mismatches: 1 });
     expect(reported).toEqual([
       expect.objectContaining({ projectId: accepted, version: 8, check: 'stateAfter' }),
@@ -125,13 +131,7 @@ describe('replay reads the events a page at a time', () => {
 
   it('audit:replay stitches streams across pages that hold the end of one and the start of the next', async () => {
     await tamper(`update projects set context = '{}' where id = $1`, [changed]);
-    const reported: ProjectMismatch[] = [];
-    const totals = await replayAll(
-      sql,
-      (mismatch) => reported.push(mismatch),
-      () => undefined,
-      PAGE,
-    );
+    const { totals, reported } = await replayAllPaged();
     expect(totals).toEqual({ projects: 2, events: 17, mismatches: 2 });
     // Replay rebuilt the whole context of the 7-event stream, so its read-model check saw every event.
     const context = reported.find((mismatch) => mismatch.projectId === changed);
